@@ -1,0 +1,127 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { dispatch } from '../../shared/api/dispatch';
+import type { Inventory } from '../../shared/devices/inventory';
+import type { Room } from '../../shared/rooms/room';
+import { DatabaseOpenError } from '../services/db/database';
+import { defaultDataDir } from '../services/data-dir';
+import { createHandlers } from '../services/handlers';
+import { createServices } from '../services/services';
+import { webModeUpdater } from '../services/updates';
+import { EnvironmentError, findChromium, withHeadlessRenderer } from './headless';
+
+const usage = `Usage: roomready <command> [options]
+
+Commands:
+  rooms list [--json]
+  rooms add --name NAME [--organisation O] [--country C] [--city C] [--capacity N] [--notes T] [--json]
+  devices list [--json] [--chromium PATH] [--fake-devices]
+
+Every command takes --data-dir DIR (default ${defaultDataDir()}).
+Exit codes: 0 ok, 1 a check failed, 2 usage or environment error.`;
+
+/** A mistake in how the command was called: exit code 2. */
+class UsageError extends Error {}
+
+const options = {
+  json: { type: 'boolean', default: false },
+  'data-dir': { type: 'string' },
+  name: { type: 'string' },
+  organisation: { type: 'string' },
+  country: { type: 'string' },
+  city: { type: 'string' },
+  capacity: { type: 'string' },
+  notes: { type: 'string' },
+  chromium: { type: 'string' },
+  'fake-devices': { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0) {
+    console.log(usage);
+    return values.help ? 0 : 2;
+  }
+  const command = positionals.join(' ');
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  if (command === 'rooms list' || command === 'rooms add') return roomsCommand(command, values, dataDir);
+  if (command === 'devices list') return devicesList(values, dataDir);
+  throw new UsageError(`Unknown command "${command}". Run roomready --help.`);
+}
+
+async function roomsCommand(command: 'rooms list' | 'rooms add', values: Values, dataDir: string): Promise<number> {
+  const services = createServices({ dataDir, mode: 'web' });
+  try {
+    const handlers = createHandlers(services, webModeUpdater);
+    const onError = (_name: string, error: unknown) => console.error(error);
+    if (command === 'rooms list') {
+      const result = await dispatch(handlers, 'rooms:list', undefined, onError);
+      if (!result.ok) throw new EnvironmentError(result.error.message);
+      printRooms(result.value as Room[], values.json);
+      return 0;
+    }
+    if (values.name === undefined) throw new UsageError('rooms add needs --name.');
+    const capacity = values.capacity === undefined ? null : Number(values.capacity);
+    const result = await dispatch(
+      handlers,
+      'rooms:create',
+      { name: values.name, organisation: values.organisation, country: values.country, city: values.city, notes: values.notes, capacity },
+      onError,
+    );
+    if (!result.ok) {
+      const fields = (result.error.issues ?? []).map((issue) => `${issue.path}: ${issue.message.replace('validation.', '')}`).join(', ');
+      throw new UsageError(`${result.error.message}${fields ? ` (${fields})` : ''}`);
+    }
+    const room = result.value as Room;
+    console.log(values.json ? JSON.stringify(room) : `Added room ${room.id}: ${room.name}`);
+    return 0;
+  } finally {
+    services.close();
+  }
+}
+
+function printRooms(rooms: Room[], json: boolean): void {
+  if (json) {
+    console.log(JSON.stringify(rooms));
+    return;
+  }
+  if (rooms.length === 0) console.log('No rooms yet. Add one with: roomready rooms add --name NAME');
+  for (const room of rooms) {
+    const place = [room.city, room.country].filter(Boolean).join(', ');
+    console.log([String(room.id).padStart(4), room.name, room.organisation, place].filter(Boolean).join('  '));
+  }
+}
+
+async function devicesList(values: Values, dataDir: string): Promise<number> {
+  const chromiumPath = findChromium(values.chromium);
+  // This entry is built to out/main/cli.js, beside out/renderer.
+  const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
+  const inventory = await withHeadlessRenderer({ dataDir, chromiumPath, rendererDir, fakeDevices: values['fake-devices'] }, (page) =>
+    page.evaluate<Inventory>('window.roomreadyHeadless.listDevices()'),
+  );
+  if (values.json) console.log(JSON.stringify(inventory));
+  else if (inventory.ok) for (const device of inventory.devices) console.log(`${device.kind.padEnd(12)} ${device.isDefault ? '*' : ' '} ${device.label}`);
+  else console.error(`No devices: ${inventory.message}`);
+  return inventory.ok ? 0 : 1;
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof EnvironmentError || error instanceof DatabaseOpenError || (error as Error).name === 'WebHostError') {
+      console.error(`roomready: ${(error as Error).message.split('\n')[0]}`);
+      process.exit(2);
+    }
+    console.error(error);
+    process.exit(2);
+  },
+);

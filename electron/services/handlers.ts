@@ -1,0 +1,55 @@
+import type { Handlers } from '../../shared/api/contract';
+import { ApiFailure } from '../../shared/api/result';
+import { appVersion } from './app-version';
+import type { Services } from './services';
+import type { UpdaterPort } from './updates';
+
+/** The implementation of every request in the contract, on top of the shared services. */
+export function createHandlers(services: Services, updater: UpdaterPort): Handlers {
+  const { rooms, events } = services;
+
+  const requireRoom = (id: number) => {
+    const room = rooms.get(id);
+    if (!room) throw new ApiFailure('not_found', `Room ${id} does not exist. It may have been deleted; reload the list.`);
+    return room;
+  };
+
+  return {
+    'app:info': () => ({
+      version: appVersion,
+      mode: services.mode,
+      dataDir: services.dataDir,
+      databaseFile: services.databaseFile,
+    }),
+    'rooms:list': () => rooms.list(),
+    'rooms:get': ({ id }) => requireRoom(id),
+    'rooms:create': (input) => {
+      const room = rooms.insert(input, Date.now());
+      events.emit('rooms:changed', { id: room.id });
+      return room;
+    },
+    'rooms:update': ({ id, room }) => {
+      requireRoom(id);
+      const updated = rooms.update(id, room, Date.now());
+      events.emit('rooms:changed', { id });
+      return updated;
+    },
+    'rooms:delete': ({ id }) => {
+      requireRoom(id);
+      rooms.remove(id);
+      events.emit('rooms:changed', { id });
+      return { id };
+    },
+    'settings:get': () => services.readSettings(),
+    'settings:update': (patch) => {
+      services.settings.setMany(Object.entries(patch));
+      const settings = services.readSettings();
+      events.emit('settings:changed', settings);
+      return settings;
+    },
+    'updates:status': () => updater.status(),
+    'updates:check': () => updater.check(),
+    'updates:download': () => updater.download(),
+    'updates:install': () => updater.install(),
+  };
+}

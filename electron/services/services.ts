@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { settingsSchema, type Settings } from '../../shared/settings/settings';
+import { openDatabase } from './db/database';
+import { createRoomsTable, type RoomsTable } from './db/rooms';
+import { createSettingsTable, type SettingsTable } from './db/settings';
+import { EventBus } from './event-bus';
+
+/** Everything the Electron main process, the web host and the CLI share. */
+export interface Services {
+  mode: 'electron' | 'web';
+  dataDir: string;
+  databaseFile: string;
+  db: Database.Database;
+  rooms: RoomsTable;
+  settings: SettingsTable;
+  events: EventBus;
+  readSettings(): Settings;
+  close(): void;
+}
+
+/** The database file's name inside the data directory. */
+export const databaseFileName = 'roomready.sqlite';
+
+/** Opens the database in `dataDir` (migrating it) and builds the services on it. */
+export function createServices(options: { dataDir: string; mode: Services['mode'] }): Services {
+  const databaseFile = join(options.dataDir, databaseFileName);
+  const db = openDatabase(databaseFile);
+  const settings = createSettingsTable(db);
+  return {
+    mode: options.mode,
+    dataDir: options.dataDir,
+    databaseFile,
+    db,
+    rooms: createRoomsTable(db),
+    settings,
+    events: new EventBus(),
+    // Stored values that no longer validate (hand edits, older versions) fall back to defaults.
+    readSettings: () => {
+      const stored = settings.getAll();
+      const parsed = settingsSchema.safeParse(stored);
+      return parsed.success ? parsed.data : settingsSchema.parse({});
+    },
+    close: () => db.close(),
+  };
+}

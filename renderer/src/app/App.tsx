@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next';
+import { useConnection } from '../api/api';
+import { PlaceholderScreen } from '../features/placeholders/PlaceholderScreen';
+import { RoomsScreen } from '../features/rooms/RoomsScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { LanguageSwitch } from './LanguageSwitch';
+import { screens, useNavigation, type Screen } from './navigation';
+
+const navKeys: Record<Screen, string> = {
+  rooms: 'nav.rooms',
+  preflight: 'nav.preflight',
+  'run-of-show': 'nav.runOfShow',
+  'live-event': 'nav.liveEvent',
+  reports: 'nav.reports',
+  settings: 'nav.settings',
+};
+
+const placeholderKeys: Partial<Record<Screen, string>> = {
+  preflight: 'placeholder.preflight',
+  'run-of-show': 'placeholder.runOfShow',
+  'live-event': 'placeholder.liveEvent',
+  reports: 'placeholder.reports',
+};
+
+function CurrentScreen({ screen }: { screen: Screen }) {
+  if (screen === 'rooms') return <RoomsScreen />;
+  if (screen === 'settings') return <SettingsScreen />;
+  return <PlaceholderScreen titleKey={navKeys[screen]} descriptionKey={placeholderKeys[screen] ?? ''} />;
+}
+
+/** The shell: header, main sections, the current screen. */
+export function App() {
+  const { t } = useTranslation();
+  const screen = useNavigation((state) => state.screen);
+  const connection = useConnection((state) => state.state);
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="top-bar">
+        <div className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+        <LanguageSwitch />
+      </header>
+      {connection !== 'open' && (
+        <p role="alert" className="banner">
+          {t(connection === 'lost' ? 'app.connectionLost' : 'app.connecting')}
+        </p>
+      )}
+      <div className="body">
+        <nav aria-label={t('nav.label')} className="side-nav">
+          <ul>
+            {screens.map((name, index) => (
+              <li key={name}>
+                <a href={`#/${name}`} aria-current={name === screen ? 'page' : undefined} aria-keyshortcuts={`Alt+${index + 1}`}>
+                  {t(navKeys[name])}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1} data-screen={screen}>
+          <CurrentScreen screen={screen} />
+        </main>
+      </div>
+    </div>
+  );
+}

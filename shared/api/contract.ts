@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { roomIdSchema, roomInputSchema, type Room } from '../rooms/room';
+import { settingsPatchSchema, type Settings } from '../settings/settings';
+import type { UpdateStatus } from '../updates/update-status';
+import type { Result } from './result';
+
+/** Facts about the running app that the UI shows in Settings and About. */
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'web';
+  dataDir: string;
+  databaseFile: string;
+}
+
+interface RequestSpec<Args extends z.ZodType, Value> {
+  args: Args;
+  /** Phantom: carries the result type; never read at run time. */
+  value?: Value;
+}
+
+function request<Value>() {
+  return <Args extends z.ZodType>(args: Args): RequestSpec<Args, Value> => ({ args });
+}
+
+const noArgs = z.undefined();
+
+/** Every request the renderer can make, by channel name `domain:verb`, with its argument schema. */
+export const requests = {
+  /** Version, mode and where data lives. */
+  'app:info': request<AppInfo>()(noArgs),
+  /** All rooms, by name. */
+  'rooms:list': request<Room[]>()(noArgs),
+  /** One room by id. */
+  'rooms:get': request<Room>()(z.object({ id: roomIdSchema }).strict()),
+  /** Adds a room; names are unique regardless of case. */
+  'rooms:create': request<Room>()(roomInputSchema.strict()),
+  /** Replaces a room's fields. */
+  'rooms:update': request<Room>()(z.object({ id: roomIdSchema, room: roomInputSchema.strict() }).strict()),
+  /** Deletes a room and everything recorded for it. */
+  'rooms:delete': request<{ id: number }>()(z.object({ id: roomIdSchema }).strict()),
+  /** Current settings. */
+  'settings:get': request<Settings>()(noArgs),
+  /** Changes some settings and returns all of them. */
+  'settings:update': request<Settings>()(settingsPatchSchema),
+  /** Where the updater is now. */
+  'updates:status': request<UpdateStatus>()(noArgs),
+  /** Looks for an update on the configured feed. */
+  'updates:check': request<UpdateStatus>()(noArgs),
+  /** Downloads the available update; progress arrives as `updates:changed` events. */
+  'updates:download': request<UpdateStatus>()(noArgs),
+  /** Quits and installs a downloaded update. */
+  'updates:install': request<UpdateStatus>()(noArgs),
+} as const;
+
+/** Events the main process pushes to the renderer, with their payload types. */
+export interface EventPayloads {
+  /** A room was created, changed or deleted (by this or another window or client). */
+  'rooms:changed': { id: number };
+  /** Settings changed. */
+  'settings:changed': Settings;
+  /** The updater moved to a new state. */
+  'updates:changed': UpdateStatus;
+}
+
+/** Event channel names, listed once for the preload and the web host. */
+export const eventNames = ['rooms:changed', 'settings:changed', 'updates:changed'] as const satisfies readonly (keyof EventPayloads)[];
+
+/** Any request channel name. */
+export type RequestName = keyof typeof requests;
+
+/** Any event channel name. */
+export type EventName = keyof EventPayloads;
+
+/** The argument a request takes, after validation. */
+export type RequestArgs<N extends RequestName> = z.output<(typeof requests)[N]['args']>;
+
+/** The argument a caller passes, before defaults are applied. */
+export type RequestInput<N extends RequestName> = z.input<(typeof requests)[N]['args']>;
+
+/** The value a successful request resolves to. */
+export type RequestValue<N extends RequestName> = NonNullable<(typeof requests)[N]['value']>;
+
+/** Request channel names, listed once for the preload, the IPC registration and the web host. */
+export const requestNames = Object.keys(requests) as RequestName[];
+
+/** What serves requests: one function per channel taking validated arguments. */
+export type Handlers = {
+  [N in RequestName]: (args: RequestArgs<N>) => RequestValue<N> | Promise<RequestValue<N>>;
+};
+
+/** The renderer's view of the API: one function per request and one subscription per event. */
+export interface Bridge {
+  request: { [N in RequestName]: (args: RequestInput<N>) => Promise<Result<RequestValue<N>>> };
+  on: { [E in EventName]: (listener: (payload: EventPayloads[E]) => void) => () => void };
+}
+
+/** The name under which the preload exposes the bridge on `window`. */
+export const bridgeGlobalName = 'roomready';
+
+/** Web-mode wire format: a request from the renderer. */
+export const wireRequestSchema = z.object({
+  id: z.number().int().nonnegative(),
+  name: z.string().max(64),
+  args: z.unknown().optional(),
+});
+
+/** Web-mode wire format: every message the host sends. */
+export type WireMessage =
+  | { kind: 'result'; id: number; result: Result<unknown> }
+  | { kind: 'event'; name: EventName; payload: unknown };

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** Languages the whole UI is translated into. */
+export const languages = ['en', 'ru'] as const;
+
+/** One of the supported UI languages. */
+export type Language = (typeof languages)[number];
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** An update feed must be an https URL (or empty: updates off). */
+export const updateFeedUrlSchema = z.union([
+  z.literal(''),
+  z
+    .string()
+    .trim()
+    .url({ message: 'validation.httpsUrl' })
+    .refine(isHttpsUrl, { message: 'validation.httpsUrl' }),
+]);
+
+/** Everything a person can set in Settings, with defaults. */
+export const settingsSchema = z.object({
+  language: z.enum(languages).default('en'),
+  updateFeedUrl: updateFeedUrlSchema.default(''),
+});
+
+/** Stored settings. */
+export type Settings = z.output<typeof settingsSchema>;
+
+/** A partial change to settings. */
+export const settingsPatchSchema = z
+  .object({
+    language: z.enum(languages),
+    updateFeedUrl: updateFeedUrlSchema,
+  })
+  .partial()
+  .strict();
+
+/** Settings as they are before a person changes anything. */
+export const defaultSettings: Settings = settingsSchema.parse({});

@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../shared/api/dispatch';
+import type { Result } from '../../../shared/api/result';
+import { createHandlers } from '../../../electron/services/handlers';
+import { createServices, type Services } from '../../../electron/services/services';
+import { webModeUpdater } from '../../../electron/services/updates';
+
+let dir: string;
+let services: Services;
+let events: [string, unknown][];
+let crashes: unknown[];
+
+const call = (name: string, args?: unknown) =>
+  dispatch(createHandlers(services, webModeUpdater), name, args, (_name, error) => crashes.push(error));
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'roomready-handlers-'));
+  services = createServices({ dataDir: dir, mode: 'web' });
+  events = [];
+  crashes = [];
+  services.events.subscribe((name, payload) => events.push([name, payload]));
+});
+
+afterEach(() => {
+  services.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('room requests', () => {
+  it('create, update and delete a room and announce each change', async () => {
+    const created = (await call('rooms:create', { name: '  Hall A ', capacity: 30 })) as Result<{ id: number; name: string }>;
+    expect(created).toMatchObject({ ok: true, value: { name: 'Hall A', capacity: 30, organisation: '' } });
+    const id = created.ok ? created.value.id : -1;
+
+    expect(await call('rooms:update', { id, room: { name: 'Hall B', city: 'Bishkek' } })).toMatchObject({ ok: true, value: { name: 'Hall B', city: 'Bishkek', capacity: null } });
+    expect(await call('rooms:delete', { id })).toEqual({ ok: true, value: { id } });
+    expect(events).toEqual([
+      ['rooms:changed', { id }],
+      ['rooms:changed', { id }],
+      ['rooms:changed', { id }],
+    ]);
+    expect(await call('rooms:list')).toEqual({ ok: true, value: [] });
+  });
+
+  it('answers not_found for a room that is gone, without a crash', async () => {
+    expect(await call('rooms:get', { id: 99 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call('rooms:delete', { id: 99 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(crashes).toEqual([]);
+    expect(events).toEqual([]);
+  });
+
+  it('rejects malformed arguments with field issues named by i18n keys', async () => {
+    const result = await call('rooms:create', { name: '', capacity: 2.5 });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_argument',
+        message: 'The arguments for rooms:create are not valid.',
+        issues: [
+          { path: 'name', message: 'validation.required' },
+          { path: 'capacity', message: 'validation.wholeNumber' },
+        ],
+      },
+    });
+    expect(await call('rooms:get', { id: '1' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await call('rooms:list', { everything: true })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+  });
+});
+
+describe('settings requests', () => {
+  it('store a change, return all settings and announce them', async () => {
+    expect(await call('settings:get')).toEqual({ ok: true, value: { language: 'en', updateFeedUrl: '' } });
+    const updated = await call('settings:update', { language: 'ru' });
+    expect(updated).toEqual({ ok: true, value: { language: 'ru', updateFeedUrl: '' } });
+    expect(events).toEqual([['settings:changed', { language: 'ru', updateFeedUrl: '' }]]);
+
+    services.close();
+    services = createServices({ dataDir: dir, mode: 'web' });
+    expect(await call('settings:get')).toEqual({ ok: true, value: { language: 'ru', updateFeedUrl: '' } });
+  });
+
+  it('accept only https update feeds and known languages', async () => {
+    expect(await call('settings:update', { updateFeedUrl: 'http://updates.example.org/' })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'updateFeedUrl', message: 'validation.httpsUrl' }] },
+    });
+    expect(await call('settings:update', { language: 'de' })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
+    expect(await call('settings:update', { updateFeedUrl: 'https://updates.example.org/roomready/' })).toMatchObject({ ok: true });
+    expect(await call('settings:update', { updateFeedUrl: '' })).toMatchObject({ ok: true, value: { updateFeedUrl: '' } });
+  });
+
+  it('fall back to defaults when a stored value no longer validates', async () => {
+    services.settings.setMany([['language', 'klingon']]);
+    expect(await call('settings:get')).toEqual({ ok: true, value: { language: 'en', updateFeedUrl: '' } });
+  });
+});
+
+describe('app and updates in web mode', () => {
+  it('report where the data lives and that updates belong to the desktop app', async () => {
+    expect(await call('app:info')).toMatchObject({ ok: true, value: { mode: 'web', dataDir: dir, databaseFile: join(dir, 'roomready.sqlite') } });
+    expect(await call('updates:check')).toEqual({ ok: true, value: { state: 'disabled', reason: 'web-mode' } });
+  });
+
+  it('turn an unexpected crash into an internal error that hides the details', async () => {
+    services.db.exec('DROP TABLE settings');
+    const result = await call('settings:update', { language: 'ru' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(result)).not.toContain('no such table');
+    expect(crashes).toHaveLength(1);
+  });
+});
