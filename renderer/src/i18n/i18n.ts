@@ -1,8 +1,8 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../../../shared/settings/settings';
-import { en } from './en';
-import { ru } from './ru';
+import { en } from '../../../shared/i18n/en';
+import { ru } from '../../../shared/i18n/ru';
 
 /** The translation layer every visible string goes through. */
 export const i18n: I18n = i18next.createInstance();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../../renderer/src/i18n/en';
-import { ru } from '../../../renderer/src/i18n/ru';
+import { en } from '../../../shared/i18n/en';
+import { ru } from '../../../shared/i18n/ru';
 
 function keys(value: object, prefix = ''): string[] {
   return Object.entries(value).flatMap(([key, child]) =>
