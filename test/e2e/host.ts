@@ -39,13 +39,37 @@ export function startHost(args: string[]): Promise<RunningHost> {
   });
 }
 
-/** Runs the web host to completion (for start-up failures) and returns its exit code and output. */
-export function runHostToExit(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['out/main/web.js', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+/** What a finished process printed, and how it ended. */
+export interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr together, in arrival order. */
+  output: string;
+}
+
+function runToExit(script: string, args: string[]): Promise<Finished> {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const finished: Finished = { code: null, stdout: '', stderr: '', output: '' };
+  child.stdout.on('data', (chunk: Buffer) => {
+    finished.stdout += chunk.toString();
+    finished.output += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    finished.stderr += chunk.toString();
+    finished.output += chunk.toString();
+  });
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ ...finished, code })));
+}
+
+/** Runs the web host to completion (for start-up failures). */
+export function runHostToExit(args: string[]): Promise<Finished> {
+  return runToExit('out/main/web.js', args);
+}
+
+/** Runs the `roomready` command to completion. */
+export function runCli(args: string[]): Promise<Finished> {
+  return runToExit('bin/roomready.js', args);
 }
 
 /** A fresh data directory, removed by the returned function. */

@@ -1,20 +1,7 @@
-import { expect, test } from '@playwright/test';
-import { startHost, tempDataDir, type RunningHost } from './host';
+import { expect, test } from './fixtures';
+import { startHost } from './host';
 
-let data: ReturnType<typeof tempDataDir>;
-let host: RunningHost;
-
-test.beforeEach(async () => {
-  data = tempDataDir();
-  host = await startHost(['--data-dir', data.dir]);
-});
-
-test.afterEach(async () => {
-  await host.stop();
-  data.remove();
-});
-
-test('a room added in the UI is still there after a reload and after the host restarts', async ({ page }) => {
+test('a room added in the UI is still there after a reload and after the host restarts', async ({ page, host, dataDir }) => {
   await page.goto(host.openUrl);
   await expect(page.getByText('No rooms yet')).toBeVisible();
 
@@ -35,12 +22,13 @@ test('a room added in the UI is still there after a reload and after the host re
   await expect(page.getByRole('row', { name: /Conference Hall B/ })).toContainText('Ministry of Economy');
 
   await host.stop();
-  host = await startHost(['--data-dir', data.dir]);
-  await page.goto(host.openUrl);
+  const restarted = await startHost(['--data-dir', dataDir]);
+  await page.goto(restarted.openUrl);
   await expect(page.getByRole('row', { name: /Conference Hall B/ })).toContainText('Astana, Kazakhstan');
+  await restarted.stop();
 });
 
-test('field errors are shown beside the fields and nothing is saved', async ({ page }) => {
+test('field errors are shown beside the fields and nothing is saved', async ({ page, host }) => {
   await page.goto(host.openUrl);
   await page.getByRole('button', { name: 'Add room' }).click();
   await page.getByLabel('Capacity (seats)').fill('0');
@@ -65,7 +53,7 @@ test('field errors are shown beside the fields and nothing is saved', async ({ p
   await expect(page.getByRole('row', { name: /ROOM 1/ })).toHaveCount(0);
 });
 
-test('a room can be edited and deleted, and the keyboard reaches every action', async ({ page }) => {
+test('a room can be edited and deleted, and the keyboard reaches every action', async ({ page, host }) => {
   await page.goto(host.openUrl);
   await page.getByRole('button', { name: 'Add room' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Training room');
@@ -88,7 +76,7 @@ test('a room can be edited and deleted, and the keyboard reaches every action', 
   await expect(page.getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
 });
 
-test('switching to Russian changes every screen and persists', async ({ page }) => {
+test('switching to Russian changes every screen and persists', async ({ page, host }) => {
   await page.goto(host.openUrl);
   await page.getByLabel('Language').selectOption('ru');
   await expect(page.getByRole('heading', { name: 'Залы' })).toBeVisible();

@@ -1,14 +1,6 @@
-import { expect, test } from '@playwright/test';
 import WebSocket from 'ws';
-import { runHostToExit, startHost, tempDataDir, type RunningHost } from './host';
-
-let data: ReturnType<typeof tempDataDir>;
-let host: RunningHost;
-
-test.afterEach(async () => {
-  await host?.stop();
-  data.remove();
-});
+import { expect, test } from './fixtures';
+import { runHostToExit, startHost, tempDataDir } from './host';
 
 /** Opens a WebSocket to the API the way a browser page on `origin` would. */
 function connect(url: string, origin: string): Promise<WebSocket> {
@@ -33,9 +25,7 @@ function call(socket: WebSocket, message: unknown): Promise<{ id: number; result
   });
 }
 
-test('pages carry a strict Content-Security-Policy and other hardening headers', async ({ page }) => {
-  data = tempDataDir();
-  host = await startHost(['--data-dir', data.dir]);
+test('pages carry a strict Content-Security-Policy and other hardening headers', async ({ page, host }) => {
   const response = await page.goto(host.openUrl);
   const headers = response!.headers();
   expect(headers['content-security-policy']).toContain("script-src 'self'");
@@ -46,9 +36,7 @@ test('pages carry a strict Content-Security-Policy and other hardening headers',
   expect(await traversal.text()).not.toContain('"name": "roomready"');
 });
 
-test('bad requests get validation errors and the host keeps serving', async () => {
-  data = tempDataDir();
-  host = await startHost(['--data-dir', data.dir]);
+test('bad requests get validation errors and the host keeps serving', async ({ host }) => {
   const socket = await connect(`${host.url.replace('http', 'ws')}/api`, host.url);
 
   const bad = await call(socket, { id: 1, name: 'rooms:create', args: { name: 42, capacity: 'many' } });
@@ -75,9 +63,7 @@ test('bad requests get validation errors and the host keeps serving', async () =
   socket.close();
 });
 
-test('the API refuses pages from other origins', async () => {
-  data = tempDataDir();
-  host = await startHost(['--data-dir', data.dir]);
+test('the API refuses pages from other origins', async ({ host }) => {
   const api = `${host.url.replace('http', 'ws')}/api`;
   await expect(connect(api, 'http://evil.example')).rejects.toThrow('HTTP 403');
   // A DNS-rebinding page: its Origin matches the Host it used, but that name is not loopback.
@@ -91,29 +77,30 @@ test('the API refuses pages from other origins', async () => {
   ).rejects.toThrow('HTTP 403');
 });
 
-test('with an access token, only clients that present it get in', async ({ page }) => {
-  data = tempDataDir();
-  host = await startHost(['--data-dir', data.dir, '--token', 'correct-horse-battery-staple']);
-  expect(host.openUrl).toContain('token=correct-horse-battery-staple');
-  const api = `${host.url.replace('http', 'ws')}/api`;
-  await expect(connect(api, host.url)).rejects.toThrow('HTTP 401');
-  await expect(connect(`${api}?token=wrong-horse-battery-staple`, host.url)).rejects.toThrow('HTTP 401');
+test('with an access token, only clients that present it get in', async ({ page, dataDir }) => {
+  const host = await startHost(['--data-dir', dataDir, '--token', 'correct-horse-battery-staple']);
+  try {
+    expect(host.openUrl).toContain('token=correct-horse-battery-staple');
+    const api = `${host.url.replace('http', 'ws')}/api`;
+    await expect(connect(api, host.url)).rejects.toThrow('HTTP 401');
+    await expect(connect(`${api}?token=wrong-horse-battery-staple`, host.url)).rejects.toThrow('HTTP 401');
 
-  await page.goto(`${host.url}/`);
-  await expect(page.getByText('Lost the connection to the RoomReady host. Reconnecting…')).toBeVisible();
+    await page.goto(`${host.url}/`);
+    await expect(page.getByText('Lost the connection to the RoomReady host. Reconnecting…')).toBeVisible();
 
-  await page.goto(host.openUrl);
-  await expect(page.getByText('No rooms yet')).toBeVisible();
-  expect(page.url()).not.toContain('token=');
-  await page.reload();
-  await expect(page.getByText('No rooms yet')).toBeVisible();
+    await page.goto(host.openUrl);
+    await expect(page.getByText('No rooms yet')).toBeVisible();
+    expect(page.url()).not.toContain('token=');
+    await page.reload();
+    await expect(page.getByText('No rooms yet')).toBeVisible();
+  } finally {
+    await host.stop();
+  }
 });
 
-test('a port in use and a damaged database are clear errors with exit code 2', async () => {
-  data = tempDataDir();
-  host = await startHost(['--data-dir', data.dir]);
+test('a port in use and a damaged database are clear errors with exit code 2', async ({ host, dataDir }) => {
   const port = new URL(host.url).port;
-  const second = await runHostToExit(['--port', port, '--data-dir', data.dir]);
+  const second = await runHostToExit(['--port', port, '--data-dir', dataDir]);
   expect(second.code).toBe(2);
   expect(second.output).toContain(`Port ${port} on 127.0.0.1 is already in use`);
   await host.stop();
