@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
-import { startWebHost } from '../web/host';
+import { startWebHost, type WebHost } from '../web/host';
 
 /** Where Chromium is looked for when neither --chromium nor ROOMREADY_CHROMIUM is given. */
 export const chromiumCandidates = [
@@ -33,12 +33,14 @@ export function findChromium(explicit: string | undefined, env: NodeJS.ProcessEn
  * and runs `work` on that page, so the CLI measures with exactly the app's code.
  */
 export async function withHeadlessRenderer<T>(
-  options: { dataDir: string; rendererDir: string; chromiumPath: string; fakeDevices: boolean },
-  work: (page: Page) => Promise<T>,
+  options: { dataDir: string; rendererDir: string; chromiumPath: string; fakeDevices: boolean; fakeAudio?: string; fakeVideo?: string },
+  work: (page: Page, host: WebHost) => Promise<T>,
 ): Promise<T> {
   const host = await startWebHost({ dataDir: options.dataDir, rendererDir: options.rendererDir, port: 0 });
   const flags = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-  if (options.fakeDevices) flags.push('--use-fake-device-for-media-stream');
+  if (options.fakeDevices || options.fakeAudio || options.fakeVideo) flags.push('--use-fake-device-for-media-stream');
+  if (options.fakeAudio) flags.push(`--use-file-for-fake-audio-capture=${options.fakeAudio}`);
+  if (options.fakeVideo) flags.push(`--use-file-for-fake-video-capture=${options.fakeVideo}`);
   // Running as root (scheduled checks on room PCs, CI) needs Chromium's sandbox off.
   if (process.getuid?.() === 0) flags.push('--no-sandbox');
   const browser = await chromium
@@ -53,7 +55,7 @@ export async function withHeadlessRenderer<T>(
     const page = await context.newPage();
     await page.goto(`${host.url}/#/headless`);
     await page.waitForFunction('window.roomreadyHeadless !== undefined');
-    return await work(page);
+    return await work(page, host);
   } finally {
     await browser.close();
     await host.close();

@@ -1,14 +1,20 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { dispatch } from '../../shared/api/dispatch';
 import type { Inventory } from '../../shared/devices/inventory';
+import type { PreflightRun } from '../../shared/preflight/run';
+import { defaultProfileId, findProfile } from '../../shared/profiles/profile';
 import type { Room } from '../../shared/rooms/room';
+import { languages, type Language } from '../../shared/settings/settings';
 import { DatabaseOpenError } from '../services/db/database';
 import { defaultDataDir } from '../services/data-dir';
 import { createHandlers } from '../services/handlers';
 import { createServices } from '../services/services';
 import { webModeUpdater } from '../services/updates';
 import { EnvironmentError, findChromium, withHeadlessRenderer } from './headless';
+import { messageFormatter } from './messages';
 
 const usage = `Usage: roomready <command> [options]
 
@@ -16,6 +22,8 @@ Commands:
   rooms list [--json]
   rooms add --name NAME [--organisation O] [--country C] [--city C] [--capacity N] [--notes T] [--json]
   devices list [--json] [--chromium PATH] [--fake-devices]
+  preflight --room ID|NAME [--only devices] [--profile ID] [--json] [--lang en|ru]
+            [--chromium PATH] [--fake-devices] [--fake-audio FILE.wav] [--fake-video FILE.y4m]
 
 Every command takes --data-dir DIR (default ${defaultDataDir()}).
 Exit codes: 0 ok, 1 a check failed, 2 usage or environment error.`;
@@ -34,6 +42,12 @@ const options = {
   notes: { type: 'string' },
   chromium: { type: 'string' },
   'fake-devices': { type: 'boolean', default: false },
+  'fake-audio': { type: 'string' },
+  'fake-video': { type: 'string' },
+  room: { type: 'string' },
+  only: { type: 'string', default: 'devices' },
+  profile: { type: 'string', default: defaultProfileId },
+  lang: { type: 'string', default: 'en' },
   help: { type: 'boolean', default: false },
 } as const;
 
@@ -55,6 +69,7 @@ async function run(argv: string[]): Promise<number> {
   const dataDir = values['data-dir'] ?? defaultDataDir();
   if (command === 'rooms list' || command === 'rooms add') return roomsCommand(command, values, dataDir);
   if (command === 'devices list') return devicesList(values, dataDir);
+  if (command === 'preflight') return preflight(values, dataDir);
   throw new UsageError(`Unknown command "${command}". Run roomready --help.`);
 }
 
@@ -102,16 +117,87 @@ function printRooms(rooms: Room[], json: boolean): void {
 }
 
 async function devicesList(values: Values, dataDir: string): Promise<number> {
-  const chromiumPath = findChromium(values.chromium);
-  // This entry is built to out/main/cli.js, beside out/renderer.
-  const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
-  const inventory = await withHeadlessRenderer({ dataDir, chromiumPath, rendererDir, fakeDevices: values['fake-devices'] }, (page) =>
+  const inventory = await withHeadlessRenderer(headlessOptions(values, dataDir), (page) =>
     page.evaluate<Inventory>('window.roomreadyHeadless.listDevices()'),
   );
   if (values.json) console.log(JSON.stringify(inventory));
-  else if (inventory.ok) for (const device of inventory.devices) console.log(`${device.kind.padEnd(12)} ${device.isDefault ? '*' : ' '} ${device.label}`);
+  else if (inventory.ok) {
+    for (const device of inventory.devices) {
+      const capabilities = Object.entries(device.capabilities).map(([name, value]) => `${name}=${String(value)}`).join(' ');
+      console.log(`${device.kind.padEnd(12)} ${device.isDefault ? '*' : ' '} ${device.label}${capabilities ? `  (${capabilities})` : ''}`);
+    }
+  }
   else console.error(`No devices: ${inventory.message}`);
   return inventory.ok ? 0 : 1;
+}
+
+// This entry is built to out/main/cli.js, beside out/renderer.
+const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
+
+function headlessOptions(values: Values, dataDir: string) {
+  const mediaFile = (option: 'fake-audio' | 'fake-video') => {
+    const file = values[option];
+    if (file === undefined) return undefined;
+    if (!existsSync(file)) throw new UsageError(`--${option}: no file at ${file}.`);
+    return resolve(file);
+  };
+  return {
+    dataDir,
+    rendererDir,
+    chromiumPath: findChromium(values.chromium),
+    fakeDevices: values['fake-devices'],
+    fakeAudio: mediaFile('fake-audio'),
+    fakeVideo: mediaFile('fake-video'),
+  };
+}
+
+async function preflight(values: Values, dataDir: string): Promise<number> {
+  if (values.room === undefined) throw new UsageError('preflight needs --room with a room id or name (see: roomready rooms list).');
+  if (values.only !== 'devices') throw new UsageError(`--only ${values.only}: this version checks devices only (--only devices).`);
+  const profile = findProfile(values.profile);
+  if (!profile) throw new UsageError(`There is no profile "${values.profile}".`);
+  if (!(languages as readonly string[]).includes(values.lang)) throw new UsageError(`--lang must be one of: ${languages.join(', ')}.`);
+  const format = await messageFormatter(values.lang as Language);
+  const roomArg = values.room;
+  const options = headlessOptions(values, dataDir);
+
+  const { run, room } = await withHeadlessRenderer(options, async (page, host) => {
+    const rooms = host.services.rooms.list();
+    const room = rooms.find((candidate) => String(candidate.id) === roomArg) ?? rooms.find((candidate) => candidate.name.toLowerCase() === roomArg.toLowerCase());
+    if (!room) throw new UsageError(`No room "${roomArg}". List rooms with: roomready rooms list.`);
+    const run = await page.evaluate<PreflightRun, { roomId: number; profileId: string }>(
+      (args) => (globalThis as unknown as { roomreadyHeadless: { runDevicePreflight(a: typeof args): Promise<PreflightRun> } }).roomreadyHeadless.runDevicePreflight(args),
+      { roomId: room.id, profileId: profile.id },
+    );
+    return { run, room };
+  });
+
+  const report = {
+    runId: run.id,
+    room: { id: room.id, name: room.name },
+    startedAt: new Date(run.startedAt).toISOString(),
+    durationMs: run.finishedAt - run.startedAt,
+    profile: run.profileId,
+    verdict: run.verdict,
+    checks: run.checks.map((check) => ({
+      id: check.id,
+      kind: check.kind,
+      deviceLabel: check.deviceLabel,
+      status: check.status,
+      summary: format(check.summary),
+      metrics: check.metrics,
+      advice: check.advice.map(format),
+    })),
+  };
+  if (values.json) console.log(JSON.stringify(report));
+  else {
+    console.log(`${room.name}: ${run.verdict.toUpperCase()} (${profile.name.en}, run ${run.id}, ${(report.durationMs / 1000).toFixed(1)} s)`);
+    for (const check of report.checks) {
+      console.log(`  ${check.status.toUpperCase().padEnd(4)} ${check.kind} ${check.deviceLabel}: ${check.summary}`);
+      for (const advice of check.advice) console.log(`         → ${advice}`);
+    }
+  }
+  return run.verdict === 'fail' ? 1 : 0;
 }
 
 run(process.argv.slice(2)).then(

@@ -1,12 +1,13 @@
 import type { Handlers } from '../../shared/api/contract';
 import { ApiFailure } from '../../shared/api/result';
+import { builtInProfiles, findProfile } from '../../shared/profiles/profile';
 import { appVersion } from './app-version';
 import type { Services } from './services';
 import type { UpdaterPort } from './updates';
 
 /** The implementation of every request in the contract, on top of the shared services. */
 export function createHandlers(services: Services, updater: UpdaterPort): Handlers {
-  const { rooms, events } = services;
+  const { rooms, roomDevices, preflightRuns, events } = services;
 
   const requireRoom = (id: number) => {
     const room = rooms.get(id);
@@ -39,6 +40,27 @@ export function createHandlers(services: Services, updater: UpdaterPort): Handle
       rooms.remove(id);
       events.emit('rooms:changed', { id });
       return { id };
+    },
+    'devices:record': ({ roomId, devices }) => {
+      requireRoom(roomId);
+      roomDevices.recordSeen(roomId, devices, Date.now());
+      return roomDevices.list(roomId);
+    },
+    'devices:history': ({ roomId }) => {
+      requireRoom(roomId);
+      return roomDevices.list(roomId);
+    },
+    'profiles:list': () => builtInProfiles,
+    'preflight:save': (run) => {
+      requireRoom(run.roomId);
+      if (!findProfile(run.profileId)) throw new ApiFailure('not_found', `There is no requirement profile "${run.profileId}".`);
+      const saved = preflightRuns.insert(run);
+      events.emit('preflight:saved', { id: saved.id, roomId: saved.roomId });
+      return saved;
+    },
+    'preflight:list': ({ roomId, limit }) => {
+      requireRoom(roomId);
+      return preflightRuns.listForRoom(roomId, limit);
     },
     'settings:get': () => services.readSettings(),
     'settings:update': (patch) => {

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { settingsSchema, type Settings } from '../../shared/settings/settings';
 import { openDatabase } from './db/database';
+import { createPreflightRunsTable, type PreflightRunsTable } from './db/preflight-runs';
+import { createRoomDevicesTable, type RoomDevicesTable } from './db/room-devices';
 import { createRoomsTable, type RoomsTable } from './db/rooms';
 import { createSettingsTable, type SettingsTable } from './db/settings';
 import { EventBus } from './event-bus';
@@ -13,6 +15,8 @@ export interface Services {
   databaseFile: string;
   db: Database.Database;
   rooms: RoomsTable;
+  roomDevices: RoomDevicesTable;
+  preflightRuns: PreflightRunsTable;
   settings: SettingsTable;
   events: EventBus;
   readSettings(): Settings;
@@ -33,6 +37,8 @@ export function createServices(options: { dataDir: string; mode: Services['mode'
     databaseFile,
     db,
     rooms: createRoomsTable(db),
+    roomDevices: createRoomDevicesTable(db),
+    preflightRuns: createPreflightRunsTable(db),
     settings,
     events: new EventBus(),
     // Stored values that no longer validate (hand edits, older versions) fall back to defaults.

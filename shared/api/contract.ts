@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { deviceKinds, type RoomDevice } from '../devices/inventory';
+import { preflightRunInputSchema, type PreflightRun } from '../preflight/run';
+import type { Profile } from '../profiles/profile';
 import { roomIdSchema, roomInputSchema, type Room } from '../rooms/room';
 import { settingsPatchSchema, type Settings } from '../settings/settings';
 import type { UpdateStatus } from '../updates/update-status';
@@ -38,6 +41,27 @@ export const requests = {
   'rooms:update': request<Room>()(z.object({ id: roomIdSchema, room: roomInputSchema.strict() }).strict()),
   /** Deletes a room and everything recorded for it. */
   'rooms:delete': request<{ id: number }>()(z.object({ id: roomIdSchema }).strict()),
+  /** Records the devices a room has now; returns every device it has ever had. */
+  'devices:record': request<RoomDevice[]>()(
+    z
+      .object({
+        roomId: roomIdSchema,
+        devices: z
+          .array(z.object({ kind: z.enum(deviceKinds), deviceKey: z.string().min(1).max(300), label: z.string().max(300) }).strict())
+          .max(100),
+      })
+      .strict(),
+  ),
+  /** Every device a room has had, most recently seen first. */
+  'devices:history': request<RoomDevice[]>()(z.object({ roomId: roomIdSchema }).strict()),
+  /** The requirement profiles, one per event type. */
+  'profiles:list': request<readonly Profile[]>()(noArgs),
+  /** Saves a finished preflight run with its checks. */
+  'preflight:save': request<PreflightRun>()(preflightRunInputSchema),
+  /** A room's latest preflight runs, newest first. */
+  'preflight:list': request<PreflightRun[]>()(
+    z.object({ roomId: roomIdSchema, limit: z.number().int().min(1).max(100).default(10) }).strict(),
+  ),
   /** Current settings. */
   'settings:get': request<Settings>()(noArgs),
   /** Changes some settings and returns all of them. */
@@ -56,6 +80,8 @@ export const requests = {
 export interface EventPayloads {
   /** A room was created, changed or deleted (by this or another window or client). */
   'rooms:changed': { id: number };
+  /** A preflight run was saved. */
+  'preflight:saved': { id: number; roomId: number };
   /** Settings changed. */
   'settings:changed': Settings;
   /** The updater moved to a new state. */
@@ -63,7 +89,7 @@ export interface EventPayloads {
 }
 
 /** Event channel names, listed once for the preload and the web host. */
-export const eventNames = ['rooms:changed', 'settings:changed', 'updates:changed'] as const satisfies readonly (keyof EventPayloads)[];
+export const eventNames = ['rooms:changed', 'preflight:saved', 'settings:changed', 'updates:changed'] as const satisfies readonly (keyof EventPayloads)[];
 
 /** Any request channel name. */
 export type RequestName = keyof typeof requests;

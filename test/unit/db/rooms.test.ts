@@ -125,7 +125,7 @@ describe('rooms table', () => {
       const run = db
         .prepare(`INSERT INTO preflight_runs (room_id, started_at, status, source) VALUES (?, 1, 'pass', 'app')`)
         .run(roomId);
-      db.prepare(`INSERT INTO check_results (run_id, component, status) VALUES (?, 'camera', 'pass')`).run(
+      db.prepare(`INSERT INTO check_results (run_id, component, check_key, status) VALUES (?, 'camera', 'camera:1', 'pass')`).run(
         run.lastInsertRowid,
       );
     }

@@ -20,7 +20,12 @@ const room: Room = {
 
 function fakeHandlers() {
   const idle = { state: 'idle' } as const;
+  // Requests these tests do not make answer with a crash, so a wrong routing shows.
+  const unexpected = Object.fromEntries(
+    requestNames.map((name) => [name, vi.fn(() => { throw new Error(`${name} was not expected`); })]),
+  ) as unknown as Handlers;
   return {
+    ...unexpected,
     'app:info': vi.fn(() => ({ version: '0.1.0', mode: 'electron' as const, dataDir: '/data', databaseFile: '/data/db' })),
     'rooms:list': vi.fn(() => [room]),
     'rooms:get': vi.fn(() => room),

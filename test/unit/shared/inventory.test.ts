@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseDevices } from '../../../shared/devices/inventory';
+import { normaliseDevices, summariseCapabilities } from '../../../shared/devices/inventory';
 
 const device = (kind: string, deviceId: string, groupId: string, label: string) => ({ kind, deviceId, groupId, label });
 
@@ -38,5 +38,18 @@ describe('normaliseDevices', () => {
       ['USB camera', true],
       ['PTZ camera', false],
     ]);
+  });
+});
+
+describe('summariseCapabilities', () => {
+  it('keeps the upper ends a technician reads and the sample-rate range', () => {
+    expect(
+      summariseCapabilities({ width: { min: 1, max: 1920 }, height: { min: 1, max: 1080 }, frameRate: { min: 0, max: 29.97003 } }),
+    ).toEqual({ maxWidth: 1920, maxHeight: 1080, maxFrameRate: 29.97 });
+    expect(summariseCapabilities({ channelCount: { min: 1, max: 2 }, sampleRate: { min: 44100, max: 48000 } })).toEqual({
+      maxChannels: 2,
+      sampleRates: [44100, 48000],
+    });
+    expect(summariseCapabilities(undefined)).toEqual({});
   });
 });

@@ -66,9 +66,12 @@ CREATE TABLE check_results (
   run_id    INTEGER NOT NULL REFERENCES preflight_runs (id) ON DELETE CASCADE,
   -- Free text rather than a CHECK list: adding a kind of test must not need a table rebuild.
   component TEXT    NOT NULL,
+  -- Stable within a room (e.g. the camera's device key), to compare a check with the last run.
+  check_key TEXT    NOT NULL,
   subject   TEXT    NOT NULL DEFAULT '',
   status    TEXT    NOT NULL CHECK (status IN ('pass', 'warn', 'fail', 'skipped', 'error')),
-  summary   TEXT    NOT NULL DEFAULT '',
+  -- Summary and advice are message keys with values, so each reads in the reader's language.
+  summary   TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(summary)),
   metrics   TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(metrics)),
   advice    TEXT    NOT NULL DEFAULT '[]' CHECK (json_valid(advice))
 ) STRICT;

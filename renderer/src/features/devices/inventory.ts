@@ -1,4 +1,4 @@
-import { normaliseDevices, type Inventory } from '../../../../shared/devices/inventory';
+import { normaliseDevices, summariseCapabilities, type DeviceInfo, type Inventory } from '../../../../shared/devices/inventory';
 
 const errorReasons: Record<string, Exclude<Inventory, { ok: true }>['reason']> = {
   NotAllowedError: 'permission-denied',
@@ -22,6 +22,20 @@ export async function listDevices(): Promise<Inventory> {
     const name = (error as DOMException).name;
     return { ok: false, reason: errorReasons[name] ?? 'error', message: (error as Error).message };
   }
-  const devices = normaliseDevices(await navigator.mediaDevices.enumerateDevices());
+  const devices = await presentDevices();
   return devices.length === 0 ? { ok: false, reason: 'no-devices', message: 'No camera, microphone or speaker was found.' } : { ok: true, devices };
+}
+
+/** The devices present now, with capabilities where the browser tells them (inputs only). */
+export async function presentDevices(): Promise<DeviceInfo[]> {
+  const raw = await navigator.mediaDevices.enumerateDevices();
+  return normaliseDevices(
+    raw.map((device) => ({
+      kind: device.kind,
+      deviceId: device.deviceId,
+      groupId: device.groupId,
+      label: device.label,
+      capabilities: summariseCapabilities('getCapabilities' in device ? (device as InputDeviceInfo).getCapabilities() : undefined),
+    })),
+  );
 }

@@ -1,0 +1,177 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { deviceKey, type DeviceCapabilities } from '../../../../shared/devices/inventory';
+import { builtInProfiles } from '../../../../shared/profiles/profile';
+import { presentDevices } from '../devices/inventory';
+import { useRooms } from '../rooms/store';
+import { watchDeviceChanges } from './capture/device-watch';
+import { CheckCard } from './CheckCard';
+import { LevelMeter } from './LevelMeter';
+import { StatusBadge } from './StatusBadge';
+import { usePreflight } from './store';
+
+/** Pick a room and an event type, run the device checks, read the verdict and the advice. */
+export function PreflightScreen() {
+  const { t, i18n } = useTranslation();
+  const rooms = useRooms((state) => state.rooms);
+  const { roomId, profileId, status, steps, run, history, error, snapshots } = usePreflight();
+  const { selectRoom, selectProfile, start, cancel } = usePreflight.getState();
+  const language = i18n.language === 'ru' ? 'ru' : 'en';
+
+  useEffect(() => void useRooms.getState().load(), []);
+  useEffect(() => {
+    const first = rooms[0];
+    if (roomId === null && first) void selectRoom(first.id);
+  }, [rooms, roomId, selectRoom]);
+
+  const previous = run ? (history.find((other) => other.id !== run.id && other.startedAt <= run.startedAt) ?? null) : null;
+  const running = status === 'running';
+  const phase = steps.find((entry) => entry.state === 'running' && (entry.step === 'quiet' || entry.step === 'speech'))?.step;
+
+  return (
+    <section aria-labelledby="preflight-title">
+      <h1 id="preflight-title">{t('preflight.title')}</h1>
+      <p className="intro">{t('preflight.intro')}</p>
+      {rooms.length === 0 ? (
+        <p className="empty">{t('preflight.noRooms')}</p>
+      ) : (
+        <div className="panel controls">
+          <label>
+            <span>{t('preflight.room')}</span>
+            <select value={roomId ?? ''} disabled={running} onChange={(event) => void selectRoom(Number(event.target.value))}>
+              {rooms.map((room) => (
+                <option key={room.id} value={room.id}>
+                  {room.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>{t('preflight.profile')}</span>
+            <select value={profileId} disabled={running} onChange={(event) => selectProfile(event.target.value)}>
+              {builtInProfiles.map((profile) => (
+                <option key={profile.id} value={profile.id}>
+                  {profile.name[language]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {running ? (
+            <button type="button" onClick={cancel}>
+              {t('preflight.cancel')}
+            </button>
+          ) : (
+            <button type="button" className="primary" onClick={() => void start()} disabled={roomId === null}>
+              {t('preflight.start')}
+            </button>
+          )}
+        </div>
+      )}
+      <p role="status" className="notice">
+        {status === 'cancelled' && t('preflight.cancelled')}
+        {status === 'failed' && t('preflight.failed', { message: error ?? '' })}
+      </p>
+      {running && <Progress />}
+      {running && phase && (
+        <div className="panel guidance" aria-live="polite">
+          {phase === 'quiet' ? (
+            <p className="prompt">{t('preflight.quietPrompt')}</p>
+          ) : (
+            <>
+              <p className="prompt">{t('preflight.speechPrompt')}</p>
+              <blockquote className="sentence">{t('preflight.sentence')}</blockquote>
+            </>
+          )}
+        </div>
+      )}
+      {running && <LevelMeter />}
+      {running && <CameraPreview />}
+      {!running && run && (
+        <div aria-labelledby="results-title">
+          <h2 id="results-title">
+            {t('preflight.results')}: <StatusBadge status={run.verdict} /> {t(`preflight.verdict.${run.verdict}`)}
+          </h2>
+          <p className="hint">{t('preflight.savedAs', { id: run.id, time: new Date(run.finishedAt).toLocaleString(i18n.language) })}</p>
+          <div className="checks">
+            {run.checks.map((check) => (
+              <CheckCard key={check.id} check={check} previous={previous} snapshot={snapshots[check.id]} />
+            ))}
+          </div>
+        </div>
+      )}
+      {roomId !== null && <RoomDevices />}
+    </section>
+  );
+}
+
+function Progress() {
+  const { t } = useTranslation();
+  const steps = usePreflight((state) => state.steps);
+  return (
+    <ol className="progress" aria-label={t('preflight.running')}>
+      {steps.map((entry) => (
+        <li key={`${entry.step}:${entry.device ?? ''}`} data-state={entry.state}>
+          {entry.state === 'done' ? '✓ ' : '… '}
+          {t(`preflight.steps.${entry.step}`, { device: entry.device ?? '' })}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function CameraPreview() {
+  const preview = usePreflight((state) => state.preview);
+  const video = useRef<HTMLVideoElement>(null);
+  useEffect(() => {
+    if (video.current) video.current.srcObject = preview;
+  }, [preview]);
+  return preview ? <video ref={video} className="preview" autoPlay muted playsInline aria-hidden="true" /> : null;
+}
+
+/** The devices the room has had, with those missing now; kept live through hot-plug. */
+function RoomDevices() {
+  const { t, i18n } = useTranslation();
+  const roomDevices = usePreflight((state) => state.roomDevices);
+  const present = usePreflight((state) => state.presentDevices);
+
+  useEffect(() => {
+    const refresh = async () => {
+      const devices = await presentDevices();
+      usePreflight.getState().setPresentDevices(devices.filter((device) => device.label !== ''));
+    };
+    void refresh();
+    return watchDeviceChanges(() => void refresh());
+  }, []);
+
+  if (roomDevices.length === 0) return null;
+  const presentKeys = present ? new Set(present.map((device) => `${device.kind}:${deviceKey(device)}`)) : null;
+  const isMissing = (kind: string, key: string) => presentKeys !== null && presentKeys.size > 0 && !presentKeys.has(`${kind}:${key}`);
+  const capabilitiesOf = (kind: string, key: string) => present?.find((device) => device.kind === kind && deviceKey(device) === key)?.capabilities;
+  return (
+    <div className="panel">
+      <h2>{t('preflight.devices')}</h2>
+      <ul className="device-list">
+        {roomDevices.map((device) => (
+          <li key={`${device.kind}:${device.deviceKey}`} data-missing={isMissing(device.kind, device.deviceKey) || undefined}>
+            <strong>{t(`preflight.kinds.${device.kind}`)}</strong> {device.label}{' '}
+            <Capabilities capabilities={capabilitiesOf(device.kind, device.deviceKey)} />{' '}
+            <span className="hint">{t('preflight.lastSeen', { time: new Date(device.lastSeenAt).toLocaleString(i18n.language) })}</span>
+            {isMissing(device.kind, device.deviceKey) && <span className="badge badge-warn">{t('preflight.missingToday')}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Capabilities({ capabilities }: { capabilities: DeviceCapabilities | undefined }) {
+  const { t } = useTranslation();
+  if (!capabilities) return null;
+  const parts = [
+    capabilities.maxWidth && capabilities.maxHeight ? `${capabilities.maxWidth}×${capabilities.maxHeight}` : null,
+    capabilities.maxFrameRate ? t('preflight.capabilities.fps', { value: capabilities.maxFrameRate }) : null,
+    capabilities.maxChannels ? t('preflight.capabilities.channels', { count: capabilities.maxChannels }) : null,
+    capabilities.sampleRates ? t('preflight.capabilities.sampleRate', { value: capabilities.sampleRates[1] / 1000 }) : null,
+  ].filter(Boolean);
+  return parts.length > 0 ? <span className="capabilities">({parts.join(', ')})</span> : null;
+}

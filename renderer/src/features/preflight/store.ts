@@ -1,0 +1,98 @@
+import { create } from 'zustand';
+import type { DeviceInfo, RoomDevice } from '../../../../shared/devices/inventory';
+import type { PreflightRun } from '../../../../shared/preflight/run';
+import { defaultProfileId, findProfile } from '../../../../shared/profiles/profile';
+import { api } from '../../api/api';
+import { PreflightCancelled, runDevicePreflight, type PreflightStep } from './run-device-preflight';
+
+/** One line of the progress list. */
+export interface StepProgress {
+  step: PreflightStep;
+  device?: string;
+  state: 'running' | 'done';
+}
+
+interface PreflightState {
+  roomId: number | null;
+  profileId: string;
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+  steps: StepProgress[];
+  level: { rmsDbfs: number; peakDbfs: number } | null;
+  preview: MediaStream | null;
+  /** Pictures the camera checks of this session analysed, by check id (not stored). */
+  snapshots: Record<string, string>;
+  run: PreflightRun | null;
+  history: PreflightRun[];
+  roomDevices: RoomDevice[];
+  presentDevices: DeviceInfo[] | null;
+  error: string | null;
+  controller: AbortController | null;
+  selectRoom(roomId: number | null): Promise<void>;
+  selectProfile(profileId: string): void;
+  setPresentDevices(devices: DeviceInfo[]): void;
+  start(): Promise<void>;
+  cancel(): void;
+}
+
+/** The device preflight of the chosen room: progress while it runs, results and history after. */
+export const usePreflight = create<PreflightState>((set, get) => ({
+  roomId: null,
+  profileId: defaultProfileId,
+  status: 'idle',
+  steps: [],
+  level: null,
+  preview: null,
+  snapshots: {},
+  run: null,
+  history: [],
+  roomDevices: [],
+  presentDevices: null,
+  error: null,
+  controller: null,
+  selectRoom: async (roomId) => {
+    set({ roomId, run: null, history: [], roomDevices: [], status: 'idle', steps: [] });
+    if (roomId === null) return;
+    const [history, devices] = await Promise.all([
+      api.request['preflight:list']({ roomId, limit: 10 }),
+      api.request['devices:history']({ roomId }),
+    ]);
+    if (get().roomId !== roomId) return;
+    set({ history: history.ok ? history.value : [], roomDevices: devices.ok ? devices.value : [], run: history.ok ? (history.value[0] ?? null) : null });
+  },
+  selectProfile: (profileId) => set({ profileId }),
+  setPresentDevices: (devices) => set({ presentDevices: devices }),
+  start: async () => {
+    const { roomId, profileId } = get();
+    const profile = findProfile(profileId);
+    if (roomId === null || !profile || get().status === 'running') return;
+    const controller = new AbortController();
+    for (const url of Object.values(get().snapshots)) URL.revokeObjectURL(url);
+    set({ status: 'running', steps: [], level: null, preview: null, snapshots: {}, error: null, controller });
+    try {
+      const run = await runDevicePreflight({
+        roomId,
+        profile,
+        source: 'app',
+        signal: controller.signal,
+        observer: {
+          onStep: (step, state, device) =>
+            set((current) => {
+              const others = current.steps.filter((entry) => !(entry.step === step && entry.device === device));
+              return { steps: [...others, { step, device, state }] };
+            }),
+          onLevel: (rmsDbfs, peakDbfs) => set({ level: { rmsDbfs, peakDbfs } }),
+          onCameraStream: (stream) => set({ preview: stream }),
+          onCameraSnapshot: (checkId, url) => set((current) => ({ snapshots: { ...current.snapshots, [checkId]: url } })),
+        },
+      });
+      await get().selectRoom(roomId);
+      set({ status: 'done', run });
+    } catch (error) {
+      if (error instanceof PreflightCancelled) set({ status: 'cancelled' });
+      else set({ status: 'failed', error: (error as Error).message });
+    } finally {
+      set({ controller: null, preview: null, level: null });
+    }
+  },
+  cancel: () => get().controller?.abort(),
+}));
