@@ -116,3 +116,11 @@ test('a port in use and a damaged database are clear errors with exit code 2', a
   expect(readFileSync(file).equals(before)).toBe(true);
   damaged.remove();
 });
+
+test('the host stops promptly while a browser is still connected', async ({ page, host }) => {
+  await page.goto(host.openUrl);
+  await expect(page.getByText('No rooms yet')).toBeVisible();
+  // The page holds a WebSocket and keep-alive HTTP connections open.
+  await host.stop();
+  await expect(page.getByText('Lost the connection to the RoomReady host. Reconnecting…')).toBeVisible();
+});
