@@ -10,11 +10,14 @@ import type { Room } from '../../shared/rooms/room';
 import { languages, type Language } from '../../shared/settings/settings';
 import { DatabaseOpenError } from '../services/db/database';
 import { defaultDataDir } from '../services/data-dir';
-import { createHandlers } from '../services/handlers';
+import { createHandlers } from '../services/handlers/index';
+import { noPresenterWindows } from '../services/handlers/run-of-show';
 import { createServices } from '../services/services';
 import { webModeUpdater } from '../services/updates';
 import { EnvironmentError, findChromium, withHeadlessRenderer } from './headless';
 import { messageFormatter } from './messages';
+import { templatesCommand } from './templates-command';
+import { UsageError } from './usage-error';
 
 const usage = `Usage: roomready <command> [options]
 
@@ -24,12 +27,13 @@ Commands:
   devices list [--json] [--chromium PATH] [--fake-devices]
   preflight --room ID|NAME [--only devices] [--profile ID] [--json] [--lang en|ru]
             [--chromium PATH] [--fake-devices] [--fake-audio FILE.wav] [--fake-video FILE.y4m]
+  templates list [--json]
+  templates import FILE.json|FILE.md
+  templates export ID [--format json|md] [--out FILE]
 
 Every command takes --data-dir DIR (default ${defaultDataDir()}).
 Exit codes: 0 ok, 1 a check failed, 2 usage or environment error.`;
 
-/** A mistake in how the command was called: exit code 2. */
-class UsageError extends Error {}
 
 const options = {
   json: { type: 'boolean', default: false },
@@ -48,6 +52,8 @@ const options = {
   only: { type: 'string', default: 'devices' },
   profile: { type: 'string', default: defaultProfileId },
   lang: { type: 'string', default: 'en' },
+  format: { type: 'string', default: 'json' },
+  out: { type: 'string' },
   help: { type: 'boolean', default: false },
 } as const;
 
@@ -65,8 +71,11 @@ async function run(argv: string[]): Promise<number> {
     console.log(usage);
     return values.help ? 0 : 2;
   }
-  const command = positionals.join(' ');
   const dataDir = values['data-dir'] ?? defaultDataDir();
+  if (positionals[0] === 'templates') {
+    return templatesCommand(positionals[1], positionals.slice(2), { dataDir, json: values.json, format: values.format, out: values.out });
+  }
+  const command = positionals.join(' ');
   if (command === 'rooms list' || command === 'rooms add') return roomsCommand(command, values, dataDir);
   if (command === 'devices list') return devicesList(values, dataDir);
   if (command === 'preflight') return preflight(values, dataDir);
@@ -76,7 +85,7 @@ async function run(argv: string[]): Promise<number> {
 async function roomsCommand(command: 'rooms list' | 'rooms add', values: Values, dataDir: string): Promise<number> {
   const services = createServices({ dataDir, mode: 'web' });
   try {
-    const handlers = createHandlers(services, webModeUpdater);
+    const handlers = createHandlers(services, webModeUpdater, noPresenterWindows);
     const onError = (_name: string, error: unknown) => console.error(error);
     if (command === 'rooms list') {
       const result = await dispatch(handlers, 'rooms:list', undefined, onError);
@@ -204,7 +213,9 @@ run(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     if (error instanceof UsageError || error instanceof EnvironmentError || error instanceof DatabaseOpenError || (error as Error).name === 'WebHostError') {
-      console.error(`roomready: ${(error as Error).message.split('\n')[0]}`);
+      // A file with several problems lists each; anything else is one line.
+      const lines = (error as Error).message.split('\n');
+      for (const line of error instanceof UsageError ? lines : lines.slice(0, 1)) console.error(`roomready: ${line}`);
       process.exit(2);
     }
     console.error(error);

@@ -3,9 +3,10 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, screen, session, sh
 // electron-updater is CommonJS whose exports Node's ESM loader cannot name: take the default.
 import electronUpdater from 'electron-updater';
 import { DatabaseOpenError } from '../services/db/database';
-import { createHandlers } from '../services/handlers';
+import { createHandlers } from '../services/handlers/index';
 import { createServices, type Services } from '../services/services';
 import { forwardEvents, registerIpc } from './ipc';
+import { createPresenterWindows } from './presenter-window';
 import {
   appOrigin,
   appScheme,
@@ -80,7 +81,11 @@ function start(): void {
     emit: (status) => services.events.emit('updates:changed', status),
     logError: (error) => console.error('Update failed:', error),
   });
-  const handlers = createHandlers(services, updater);
+  const presenter = createPresenterWindows({
+    preloadPath,
+    rendererUrl: (hash) => `${devServerUrl ?? `${appOrigin}/index.html`}${hash}`,
+  });
+  const handlers = createHandlers(services, updater, presenter);
   registerIpc(
     ipcMain,
     handlers,

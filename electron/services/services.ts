@@ -1,10 +1,14 @@
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { builtInTemplates } from '../../shared/runofshow/builtins/index';
+import { templateSchema } from '../../shared/runofshow/template';
 import { settingsSchema, type Settings } from '../../shared/settings/settings';
 import { openDatabase } from './db/database';
 import { createPreflightRunsTable, type PreflightRunsTable } from './db/preflight-runs';
 import { createRoomDevicesTable, type RoomDevicesTable } from './db/room-devices';
 import { createRoomsTable, type RoomsTable } from './db/rooms';
+import { createRunsTable, type RunsTable } from './db/runs';
+import { createTemplatesTable, type TemplatesTable } from './db/templates';
 import { createSettingsTable, type SettingsTable } from './db/settings';
 import { EventBus } from './event-bus';
 
@@ -17,6 +21,8 @@ export interface Services {
   rooms: RoomsTable;
   roomDevices: RoomDevicesTable;
   preflightRuns: PreflightRunsTable;
+  templates: TemplatesTable;
+  runs: RunsTable;
   settings: SettingsTable;
   events: EventBus;
   readSettings(): Settings;
@@ -31,6 +37,8 @@ export function createServices(options: { dataDir: string; mode: Services['mode'
   const databaseFile = join(options.dataDir, databaseFileName);
   const db = openDatabase(databaseFile);
   const settings = createSettingsTable(db);
+  const templates = createTemplatesTable(db);
+  templates.seedBuiltIns(builtInTemplates.map((template) => templateSchema.parse(template)), Date.now());
   return {
     mode: options.mode,
     dataDir: options.dataDir,
@@ -39,6 +47,8 @@ export function createServices(options: { dataDir: string; mode: Services['mode'
     rooms: createRoomsTable(db),
     roomDevices: createRoomDevicesTable(db),
     preflightRuns: createPreflightRunsTable(db),
+    templates,
+    runs: createRunsTable(db),
     settings,
     events: new EventBus(),
     // Stored values that no longer validate (hand edits, older versions) fall back to defaults.

@@ -7,7 +7,8 @@ import { wireRequestSchema, type WireMessage } from '../../shared/api/contract';
 import { dispatch } from '../../shared/api/dispatch';
 import { fail } from '../../shared/api/result';
 import { contentSecurityPolicy, resolveAppFile } from '../main/security';
-import { createHandlers } from '../services/handlers';
+import { createHandlers } from '../services/handlers/index';
+import { noPresenterWindows } from '../services/handlers/run-of-show';
 import { createServices, type Services } from '../services/services';
 import { webModeUpdater } from '../services/updates';
 import { checkUpgrade, isLoopbackHost, newAccessToken } from './access';
@@ -79,7 +80,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   const services = createServices({ dataDir: options.dataDir, mode: 'web' });
-  const handlers = createHandlers(services, webModeUpdater);
+  const handlers = createHandlers(services, webModeUpdater, noPresenterWindows);
   const onUnexpectedError = (name: string, error: unknown) =>
     log(`request ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 

@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { presenterRunId } from './app/navigation';
 import { installShortcuts } from './app/shortcuts';
+import { PresenterView } from './features/run-of-show/PresenterView';
 import { useSettings } from './features/settings/store';
 import { headlessCommands, isHeadlessPage } from './headless';
 import { initI18n } from './i18n/i18n';
@@ -17,11 +19,8 @@ async function start(): Promise<void> {
   installShortcuts();
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+  const presenterRun = presenterRunId(window.location.hash);
+  createRoot(root).render(<StrictMode>{presenterRun === null ? <App /> : <PresenterView runId={presenterRun} />}</StrictMode>);
 }
 
 void start();

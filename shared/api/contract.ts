@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { deviceKinds, type RoomDevice } from '../devices/inventory';
 import { preflightRunInputSchema, type PreflightRun } from '../preflight/run';
 import type { Profile } from '../profiles/profile';
+import { runActionSchema, type RunWithTemplate } from '../runofshow/run';
+import { templateSchema, type Template, type TemplateSummary } from '../runofshow/template';
 import { roomIdSchema, roomInputSchema, type Room } from '../rooms/room';
 import { settingsPatchSchema, type Settings } from '../settings/settings';
 import type { UpdateStatus } from '../updates/update-status';
@@ -13,6 +15,29 @@ export interface AppInfo {
   mode: 'electron' | 'web';
   dataDir: string;
   databaseFile: string;
+}
+
+/** A run in a list, with its status derived from its actions. */
+export interface RunSummary {
+  id: number;
+  title: string;
+  templateId: string;
+  templateVersion: number;
+  templateName: string;
+  kind: Template['kind'];
+  parentRunId: number | null;
+  plannedStart: number;
+  createdAt: number;
+  status: 'planned' | 'running' | 'paused' | 'finished';
+}
+
+/** A screen the presenter timer can be shown on. */
+export interface DisplayInfo {
+  id: number;
+  label: string;
+  primary: boolean;
+  width: number;
+  height: number;
 }
 
 interface RequestSpec<Args extends z.ZodType, Value> {
@@ -62,6 +87,35 @@ export const requests = {
   'preflight:list': request<PreflightRun[]>()(
     z.object({ roomId: roomIdSchema, limit: z.number().int().min(1).max(100).default(10) }).strict(),
   ),
+  /** The latest version of every checklist, run-of-show and playbook template. */
+  'templates:list': request<TemplateSummary[]>()(noArgs),
+  /** One template version (the latest when no version is given). */
+  'templates:get': request<Template>()(z.object({ id: z.string().max(64), version: z.number().int().positive().optional() }).strict()),
+  /** Saves a template as the next version of its id (runs keep the version they started from). */
+  'templates:save': request<Template>()(z.object({ template: templateSchema }).strict()),
+  /** Copies a template under a new id and name. */
+  'templates:duplicate': request<Template>()(z.object({ id: z.string().max(64), name: z.string().trim().min(1).max(200) }).strict()),
+  /** Runs, newest first, with their state. */
+  'runs:list': request<RunSummary[]>()(z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict()),
+  /** Starts a run of a template; with parentRunId, a Plan B playbook opened during that run. */
+  'runs:start': request<RunWithTemplate>()(
+    z
+      .object({
+        templateId: z.string().max(64),
+        title: z.string().trim().min(1, { message: 'validation.required' }).max(200, { message: 'validation.tooLong' }),
+        plannedStart: z.number().int().nonnegative(),
+        parentRunId: z.number().int().positive().nullable().default(null),
+      })
+      .strict(),
+  ),
+  /** One run with its template version and every action taken. */
+  'runs:get': request<RunWithTemplate>()(z.object({ id: z.number().int().positive() }).strict()),
+  /** Takes an action in a run (start, next segment, step done, note, …). */
+  'runs:act': request<RunWithTemplate>()(z.object({ runId: z.number().int().positive(), action: runActionSchema }).strict()),
+  /** Opens the presenter timer of a run in its own window (desktop app; web mode opens a tab). */
+  'presenter:open': request<{ opened: boolean }>()(z.object({ runId: z.number().int().positive(), displayId: z.number().int().optional() }).strict()),
+  /** Displays a presenter window can be placed on (none in web mode). */
+  'displays:list': request<DisplayInfo[]>()(noArgs),
   /** Current settings. */
   'settings:get': request<Settings>()(noArgs),
   /** Changes some settings and returns all of them. */
@@ -80,6 +134,8 @@ export const requests = {
 export interface EventPayloads {
   /** A room was created, changed or deleted (by this or another window or client). */
   'rooms:changed': { id: number };
+  /** A run changed: an action was taken or a child playbook run started. */
+  'runs:changed': { runId: number };
   /** A preflight run was saved. */
   'preflight:saved': { id: number; roomId: number };
   /** Settings changed. */
@@ -89,7 +145,7 @@ export interface EventPayloads {
 }
 
 /** Event channel names, listed once for the preload and the web host. */
-export const eventNames = ['rooms:changed', 'preflight:saved', 'settings:changed', 'updates:changed'] as const satisfies readonly (keyof EventPayloads)[];
+export const eventNames = ['rooms:changed', 'runs:changed', 'preflight:saved', 'settings:changed', 'updates:changed'] as const satisfies readonly (keyof EventPayloads)[];
 
 /** Any request channel name. */
 export type RequestName = keyof typeof requests;

@@ -28,6 +28,8 @@ export const updateFeedUrlSchema = z.union([
 export const settingsSchema = z.object({
   language: z.enum(languages).default('en'),
   updateFeedUrl: updateFeedUrlSchema.default(''),
+  /** Written beside every action this person takes in a run. */
+  operatorName: z.string().trim().max(80).default(''),
 });
 
 /** Stored settings. */
@@ -38,6 +40,7 @@ export const settingsPatchSchema = z
   .object({
     language: z.enum(languages),
     updateFeedUrl: updateFeedUrlSchema,
+    operatorName: z.string().trim().max(80, { message: 'validation.tooLong' }),
   })
   .partial()
   .strict();

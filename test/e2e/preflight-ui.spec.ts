@@ -13,7 +13,7 @@ async function addRoom(page: Page, host: RunningHost, name: string) {
 
 test('the technician runs the device check, is guided through it and reads the results', async ({ page, host }) => {
   await addRoom(page, host, 'Hall B');
-  await page.getByRole('link', { name: 'Preflight' }).click();
+  await page.getByRole('link', { name: 'Preflight', exact: true }).click();
   await expect(page.getByLabel('Room')).toHaveValue(/\d+/);
   await page.getByLabel('Event type').selectOption('webinar');
   await page.getByRole('button', { name: 'Check devices' }).click();
@@ -45,7 +45,7 @@ test('the technician runs the device check, is guided through it and reads the r
 
 test('cancelling stops the check and saves nothing', async ({ page, host }) => {
   await addRoom(page, host, 'Hall C');
-  await page.getByRole('link', { name: 'Preflight' }).click();
+  await page.getByRole('link', { name: 'Preflight', exact: true }).click();
   await page.getByRole('button', { name: 'Check devices' }).click();
   await expect(page.getByText('Please stay quiet for a few seconds')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -59,7 +59,7 @@ test('denied camera and microphone access gives a clear result with advice', asy
   const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream'] });
   const page = await browser.newPage();
   await addRoom(page, host, 'Hall D');
-  await page.getByRole('link', { name: 'Preflight' }).click();
+  await page.getByRole('link', { name: 'Preflight', exact: true }).click();
   await page.getByRole('button', { name: 'Check devices' }).click();
   await expect(page.getByRole('heading', { name: /^Results:/ })).toContainText('Not ready', { timeout: 15_000 });
   const check = page.getByRole('article', { name: /^Devices/ });

@@ -73,7 +73,7 @@ test('a room can be edited and deleted, and the keyboard reaches every action', 
 
   await page.keyboard.press('Alt+6');
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name: 'Settings', exact: true })).toHaveAttribute('aria-current', 'page');
 });
 
 test('switching to Russian changes every screen and persists', async ({ page, host }) => {
@@ -83,6 +83,6 @@ test('switching to Russian changes every screen and persists', async ({ page, ho
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   await page.reload();
   await expect(page.getByRole('button', { name: 'Добавить зал' })).toBeVisible();
-  await page.getByRole('link', { name: 'Настройки' }).click();
+  await page.getByRole('link', { name: 'Настройки', exact: true }).click();
   await expect(page.getByText('Обновлениями занимается настольное приложение, а не веб-режим.')).toBeVisible();
 });

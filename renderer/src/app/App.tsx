@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useConnection } from '../api/api';
 import { PlaceholderScreen } from '../features/placeholders/PlaceholderScreen';
 import { PreflightScreen } from '../features/preflight/PreflightScreen';
+import { RunOfShowScreen } from '../features/run-of-show/RunOfShowScreen';
 import { RoomsScreen } from '../features/rooms/RoomsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -17,7 +18,6 @@ const navKeys: Record<Screen, string> = {
 };
 
 const placeholderKeys: Partial<Record<Screen, string>> = {
-  'run-of-show': 'placeholder.runOfShow',
   'live-event': 'placeholder.liveEvent',
   reports: 'placeholder.reports',
 };
@@ -25,6 +25,7 @@ const placeholderKeys: Partial<Record<Screen, string>> = {
 function CurrentScreen({ screen }: { screen: Screen }) {
   if (screen === 'rooms') return <RoomsScreen />;
   if (screen === 'preflight') return <PreflightScreen />;
+  if (screen === 'run-of-show') return <RunOfShowScreen />;
   if (screen === 'settings') return <SettingsScreen />;
   return <PlaceholderScreen titleKey={navKeys[screen]} descriptionKey={placeholderKeys[screen] ?? ''} />;
 }

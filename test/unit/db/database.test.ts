@@ -18,8 +18,8 @@ const expectedTables = [
   'quality_samples',
   'room_devices',
   'rooms',
+  'run_actions',
   'settings',
-  'step_events',
 ];
 
 const createNotes: Migration = {

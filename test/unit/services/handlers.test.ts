@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../shared/api/dispatch';
 import type { Result } from '../../../shared/api/result';
-import { createHandlers } from '../../../electron/services/handlers';
+import { createHandlers } from '../../../electron/services/handlers/index';
+import { noPresenterWindows } from '../../../electron/services/handlers/run-of-show';
 import { createServices, type Services } from '../../../electron/services/services';
 import { webModeUpdater } from '../../../electron/services/updates';
 
@@ -14,7 +15,7 @@ let events: [string, unknown][];
 let crashes: unknown[];
 
 const call = (name: string, args?: unknown) =>
-  dispatch(createHandlers(services, webModeUpdater), name, args, (_name, error) => crashes.push(error));
+  dispatch(createHandlers(services, webModeUpdater, noPresenterWindows), name, args, (_name, error) => crashes.push(error));
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'roomready-handlers-'));
@@ -72,14 +73,14 @@ describe('room requests', () => {
 
 describe('settings requests', () => {
   it('store a change, return all settings and announce them', async () => {
-    expect(await call('settings:get')).toEqual({ ok: true, value: { language: 'en', updateFeedUrl: '' } });
+    expect(await call('settings:get')).toEqual({ ok: true, value: { language: 'en', updateFeedUrl: '', operatorName: '' } });
     const updated = await call('settings:update', { language: 'ru' });
-    expect(updated).toEqual({ ok: true, value: { language: 'ru', updateFeedUrl: '' } });
-    expect(events).toEqual([['settings:changed', { language: 'ru', updateFeedUrl: '' }]]);
+    expect(updated).toEqual({ ok: true, value: { language: 'ru', updateFeedUrl: '', operatorName: '' } });
+    expect(events).toEqual([['settings:changed', { language: 'ru', updateFeedUrl: '', operatorName: '' }]]);
 
     services.close();
     services = createServices({ dataDir: dir, mode: 'web' });
-    expect(await call('settings:get')).toEqual({ ok: true, value: { language: 'ru', updateFeedUrl: '' } });
+    expect(await call('settings:get')).toEqual({ ok: true, value: { language: 'ru', updateFeedUrl: '', operatorName: '' } });
   });
 
   it('accept only https update feeds and known languages', async () => {
@@ -94,7 +95,7 @@ describe('settings requests', () => {
 
   it('fall back to defaults when a stored value no longer validates', async () => {
     services.settings.setMany([['language', 'klingon']]);
-    expect(await call('settings:get')).toEqual({ ok: true, value: { language: 'en', updateFeedUrl: '' } });
+    expect(await call('settings:get')).toEqual({ ok: true, value: { language: 'en', updateFeedUrl: '', operatorName: '' } });
   });
 });
 

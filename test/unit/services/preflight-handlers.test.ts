@@ -7,7 +7,8 @@ import type { Result } from '../../../shared/api/result';
 import type { Check } from '../../../shared/preflight/check';
 import { captureFailed, speakerPlayed } from '../../../shared/preflight/device-verdicts';
 import { builtInProfiles } from '../../../shared/profiles/profile';
-import { createHandlers } from '../../../electron/services/handlers';
+import { createHandlers } from '../../../electron/services/handlers/index';
+import { noPresenterWindows } from '../../../electron/services/handlers/run-of-show';
 import { createServices, type Services } from '../../../electron/services/services';
 import { webModeUpdater } from '../../../electron/services/updates';
 
@@ -18,7 +19,7 @@ let crashes: unknown[];
 let roomId: number;
 
 const call = (name: string, args?: unknown) =>
-  dispatch(createHandlers(services, webModeUpdater), name, args, (_name, error) => crashes.push(error));
+  dispatch(createHandlers(services, webModeUpdater, noPresenterWindows), name, args, (_name, error) => crashes.push(error));
 
 async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
   const settled = await result;

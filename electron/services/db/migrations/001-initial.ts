@@ -114,9 +114,9 @@ CREATE TABLE checklist_runs (
   event_id         INTEGER REFERENCES events (id) ON DELETE CASCADE,
   -- A Plan B playbook opened from inside another run.
   parent_run_id    INTEGER REFERENCES checklist_runs (id) ON DELETE CASCADE,
-  started_at       INTEGER NOT NULL,
-  ended_at         INTEGER,
-  state            TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid(state)),
+  title            TEXT    NOT NULL,
+  planned_start    INTEGER NOT NULL,
+  created_at       INTEGER NOT NULL,
   -- No cascade: deleting a template must not erase the record of what was done with it.
   FOREIGN KEY (template_id, template_version) REFERENCES checklist_templates (id, version)
 ) STRICT;
@@ -124,17 +124,16 @@ CREATE INDEX checklist_runs_by_event ON checklist_runs (event_id);
 CREATE INDEX checklist_runs_by_parent ON checklist_runs (parent_run_id);
 CREATE INDEX checklist_runs_by_template ON checklist_runs (template_id, template_version);
 
--- Every action on a step, appended; a step's current state is its latest row.
-CREATE TABLE step_events (
-  id       INTEGER PRIMARY KEY,
-  run_id   INTEGER NOT NULL REFERENCES checklist_runs (id) ON DELETE CASCADE,
-  step_key TEXT    NOT NULL,
-  state    TEXT    NOT NULL CHECK (state IN ('pending', 'done', 'skipped', 'failed')),
-  at       INTEGER NOT NULL,
-  person   TEXT    NOT NULL DEFAULT '',
-  note     TEXT    NOT NULL DEFAULT ''
+-- Every action taken in a run, appended and never changed: replaying them gives the run's
+-- state and clocks exactly, after a restart or a crash.
+CREATE TABLE run_actions (
+  id     INTEGER PRIMARY KEY,
+  run_id INTEGER NOT NULL REFERENCES checklist_runs (id) ON DELETE CASCADE,
+  at     INTEGER NOT NULL,
+  person TEXT    NOT NULL DEFAULT '',
+  action TEXT    NOT NULL CHECK (json_valid(action))
 ) STRICT;
-CREATE INDEX step_events_by_run ON step_events (run_id, at);
+CREATE INDEX run_actions_by_run ON run_actions (run_id, id);
 
 -- One row per event per second, always read as a time range of one event: clustering on the
 -- primary key (WITHOUT ROWID) makes it the (event_id, at) index and keeps rows small.

@@ -28,12 +28,13 @@ export function SettingsScreen() {
   const updates = useSettings((state) => state.updates);
   const { save, runUpdateAction } = useSettings.getState();
   const [feed, setFeed] = useState(settings.updateFeedUrl);
+  const [operator, setOperator] = useState(settings.operatorName);
   const [feedError, setFeedError] = useState('');
   const [notice, setNotice] = useState('');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await save({ updateFeedUrl: feed.trim() });
+    const result = await save({ updateFeedUrl: feed.trim(), operatorName: operator.trim() });
     if (result.ok) {
       setFeedError('');
       setNotice(t('settings.saved'));
@@ -50,6 +51,13 @@ export function SettingsScreen() {
         {notice}
       </p>
       <form className="panel" onSubmit={(event) => void submit(event)} noValidate>
+        <div className="field">
+          <label htmlFor="operator-name">{t('settings.operatorName')}</label>
+          <input id="operator-name" type="text" maxLength={80} value={operator} aria-describedby="operator-name-hint" onChange={(event) => setOperator(event.target.value)} />
+          <p className="hint" id="operator-name-hint">
+            {t('settings.operatorNameHint')}
+          </p>
+        </div>
         <h2>{t('settings.updates')}</h2>
         <div className="field">
           <label htmlFor="update-feed">{t('settings.updateFeedUrl')}</label>

@@ -1,12 +1,13 @@
-import type { Handlers } from '../../shared/api/contract';
-import { ApiFailure } from '../../shared/api/result';
-import { builtInProfiles, findProfile } from '../../shared/profiles/profile';
-import { appVersion } from './app-version';
-import type { Services } from './services';
-import type { UpdaterPort } from './updates';
+import type { Handlers } from '../../../shared/api/contract';
+import { ApiFailure } from '../../../shared/api/result';
+import { builtInProfiles, findProfile } from '../../../shared/profiles/profile';
+import { appVersion } from '../app-version';
+import type { Services } from '../services';
+import type { UpdaterPort } from '../updates';
+import { runOfShowHandlers, type PresenterPort } from './run-of-show';
 
 /** The implementation of every request in the contract, on top of the shared services. */
-export function createHandlers(services: Services, updater: UpdaterPort): Handlers {
+export function createHandlers(services: Services, updater: UpdaterPort, presenter: PresenterPort): Handlers {
   const { rooms, roomDevices, preflightRuns, events } = services;
 
   const requireRoom = (id: number) => {
@@ -16,6 +17,7 @@ export function createHandlers(services: Services, updater: UpdaterPort): Handle
   };
 
   return {
+    ...runOfShowHandlers(services, presenter),
     'app:info': () => ({
       version: appVersion,
       mode: services.mode,

@@ -1,0 +1,98 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { navigate } from '../../app/navigation';
+import { useRunOfShow } from './store';
+
+function localDateTimeValue(ms: number): string {
+  const date = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
+  return date.toISOString().slice(0, 16);
+}
+
+/** Start a run from a template, and the list of runs to open. */
+export function RunsPanel() {
+  const { t, i18n } = useTranslation();
+  const runs = useRunOfShow((state) => state.runs);
+  const templates = useRunOfShow((state) => state.templates);
+  const error = useRunOfShow((state) => state.error);
+  const startable = templates.filter((template) => template.kind !== 'playbook');
+  const [templateId, setTemplateId] = useState('');
+  const [title, setTitle] = useState('');
+  const [plannedStart, setPlannedStart] = useState(() => localDateTimeValue(Date.now() + 15 * 60_000));
+
+  useEffect(() => void useRunOfShow.getState().loadLists(), []);
+  const language = i18n.language;
+  const chosen = templateId || startable.find((template) => template.language === language)?.id || startable[0]?.id || '';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const run = await useRunOfShow.getState().start({ templateId: chosen, title: title.trim(), plannedStart: new Date(plannedStart).getTime() });
+    if (run) navigate('run-of-show', 'run', run.id);
+  };
+
+  return (
+    <>
+      <form className="panel controls" onSubmit={(event) => void submit(event)} aria-labelledby="start-run-title">
+        <h2 id="start-run-title" className="sr-only">
+          {t('runOfShow.startRun')}
+        </h2>
+        <label>
+          <span>{t('runOfShow.template')}</span>
+          <select value={chosen} onChange={(event) => setTemplateId(event.target.value)}>
+            {startable.map((template) => (
+              <option key={template.id} value={template.id}>
+                {template.name} ({t(`runOfShow.kinds.${template.kind}`)}, {template.language})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t('runOfShow.runTitle')}</span>
+          <input type="text" value={title} required maxLength={200} onChange={(event) => setTitle(event.target.value)} />
+        </label>
+        <label>
+          <span>{t('runOfShow.plannedStart')}</span>
+          <input type="datetime-local" value={plannedStart} required onChange={(event) => setPlannedStart(event.target.value)} />
+        </label>
+        <button type="submit" className="primary" disabled={!chosen || title.trim() === ''}>
+          {t('runOfShow.create')}
+        </button>
+      </form>
+      {error && <p role="alert">{t(`errors.${error.code}`)}</p>}
+      {runs.length === 0 ? (
+        <p className="empty">{t('runOfShow.noRuns')}</p>
+      ) : (
+        <table className="rooms">
+          <thead>
+            <tr>
+              <th scope="col">{t('runOfShow.columns.title')}</th>
+              <th scope="col">{t('runOfShow.columns.template')}</th>
+              <th scope="col">{t('runOfShow.columns.start')}</th>
+              <th scope="col">{t('runOfShow.columns.status')}</th>
+              <th scope="col">{t('runOfShow.columns.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((run) => (
+              <tr key={run.id}>
+                <th scope="row">
+                  {run.parentRunId !== null && '↳ '}
+                  {run.title}
+                </th>
+                <td>
+                  {run.templateName} {t('runOfShow.version', { version: run.templateVersion })}
+                </td>
+                <td>{new Date(run.plannedStart).toLocaleString(i18n.language)}</td>
+                <td>{t(`runOfShow.status.${run.status}`)}</td>
+                <td>
+                  <a className="button-link" href={`#/run-of-show/run/${run.id}`} aria-label={`${t('runOfShow.open')}: ${run.title}`}>
+                    {t('runOfShow.open')}
+                  </a>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

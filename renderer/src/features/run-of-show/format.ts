@@ -1,0 +1,16 @@
+/** A duration as h:mm:ss or m:ss; negative durations get a minus sign. */
+export function formatDuration(ms: number): string {
+  const sign = ms < 0 ? '−' : '';
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = String(total % 60).padStart(2, '0');
+  return hours > 0 ? `${sign}${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${sign}${minutes}:${seconds}`;
+}
+
+/** A due offset as the T-minus form people use: "T-60 min", "T+5 min", "T-24 h". */
+export function formatDue(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const magnitude = Math.abs(minutes);
+  return magnitude >= 60 && magnitude % 60 === 0 ? `T${sign}${magnitude / 60} h` : `T${sign}${magnitude} min`;
+}
