@@ -217,6 +217,7 @@ export const en = {
     columns: { title: 'Title', template: 'Template', start: 'Planned start', status: 'Status', kind: 'Kind', language: 'Language', name: 'Name', actions: 'Actions' },
   },
   runner: {
+    display: 'on display',
     back: 'All runs',
     backToParent: 'Back to the main run',
     start: 'Start (Enter)',

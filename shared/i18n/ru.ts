@@ -219,6 +219,7 @@ export const ru: Translation = {
     columns: { title: 'Название', template: 'Шаблон', start: 'Плановое начало', status: 'Состояние', kind: 'Вид', language: 'Язык', name: 'Название', actions: 'Действия' },
   },
   runner: {
+    display: 'на экране',
     back: 'Все проведения',
     backToParent: 'К основному проведению',
     start: 'Начать (Enter)',

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DisplayInfo } from '../../../../shared/api/contract';
 import type { RunAction, RunWithTemplate, StepState } from '../../../../shared/runofshow/run';
 import { runClock, type RunClock } from '../../../../shared/runofshow/run-clock';
 import { runLogCsv } from '../../../../shared/runofshow/run-log-csv';
@@ -34,11 +35,21 @@ export function Runner({ runId }: { runId: number }) {
   const [selected, setSelected] = useState(0);
   const [picking, setPicking] = useState(false);
   const [help, setHelp] = useState(false);
+  const [displays, setDisplays] = useState<DisplayInfo[]>([]);
+  const [displayId, setDisplayId] = useState<number | undefined>(undefined);
 
   useEffect(() => {
     void openRun(runId);
     void loadLists();
   }, [runId, openRun, loadLists]);
+
+  useEffect(() => {
+    void api.request['displays:list'](undefined).then((result) => {
+      if (!result.ok) return;
+      setDisplays(result.value);
+      setDisplayId(result.value.find((display) => !display.primary)?.id ?? result.value[0]?.id);
+    });
+  }, []);
 
   const state = useMemo(() => (run ? deriveRunState(run.template, run.actions) : null), [run]);
   const steps = run && state ? visibleSteps(run, state) : [];
@@ -98,7 +109,7 @@ export function Runner({ runId }: { runId: number }) {
     if (child) navigate('run-of-show', 'run', child.id);
   };
   const openPresenter = async () => {
-    const result = await api.request['presenter:open']({ runId: run.id });
+    const result = await api.request['presenter:open']({ runId: run.id, displayId });
     // Same-origin and without noopener, so the tab inherits this one's session (and web-mode token).
     if (result.ok && !result.value.opened) window.open(`#/presenter/${run.id}`, '_blank');
   };
@@ -162,6 +173,18 @@ export function Runner({ runId }: { runId: number }) {
         <button type="button" onClick={() => void openPresenter()}>
           {t('runner.openPresenter')}
         </button>
+        {displays.length > 1 && (
+          <label className="inline-field">
+            <span>{t('runner.display')}</span>
+            <select value={displayId} onChange={(event) => setDisplayId(Number(event.target.value))}>
+              {displays.map((display) => (
+                <option key={display.id} value={display.id}>
+                  {display.label} ({display.width}×{display.height})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="button" onClick={exportCsv}>
           {t('runner.exportCsv')}
         </button>
