@@ -64,5 +64,5 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['test/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bin/**/*.js', '*.config.{js,ts}'], languageOptions: { globals: globals.node } },
+  { files: ['test/**/*.{ts,mjs}', 'electron/build/*.mjs', 'electron/cli/*.js', '*.config.{js,ts}'], languageOptions: { globals: globals.node } },
 );

@@ -69,7 +69,7 @@ export function runHostToExit(args: string[]): Promise<Finished> {
 
 /** Runs the `roomready` command to completion. */
 export function runCli(args: string[]): Promise<Finished> {
-  return runToExit('bin/roomready.js', args);
+  return runToExit('electron/cli/roomready.js', args);
 }
 
 /** A fresh data directory, removed by the returned function. */

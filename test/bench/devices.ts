@@ -9,8 +9,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { analyseFrame, lumaFromRgba, type LumaFrame } from '../shared/analysis/video';
-import { builtInProfiles } from '../shared/profiles/profile';
+import { analyseFrame, lumaFromRgba, type LumaFrame } from '../../shared/analysis/video';
+import { builtInProfiles } from '../../shared/profiles/profile';
 
 const chromiumPath = process.env.ROOMREADY_CHROMIUM ?? '/usr/bin/chromium';
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -67,11 +67,11 @@ function run(command: string, args: string[]): Promise<{ code: number | null; st
 }
 
 async function benchCliPreflight(dataDir: string) {
-  await run(process.execPath, ['bin/roomready.js', 'rooms', 'add', '--name', 'Bench room', '--data-dir', dataDir]);
+  await run(process.execPath, ['electron/cli/roomready.js', 'rooms', 'add', '--name', 'Bench room', '--data-dir', dataDir]);
   const durations: number[] = [];
   const walls: number[] = [];
   for (let i = 0; i < 3; i++) {
-    const result = await run(process.execPath, ['bin/roomready.js', 'preflight', '--room', 'Bench room', '--json', '--fake-devices', '--chromium', chromiumPath, '--data-dir', dataDir]);
+    const result = await run(process.execPath, ['electron/cli/roomready.js', 'preflight', '--room', 'Bench room', '--json', '--fake-devices', '--chromium', chromiumPath, '--data-dir', dataDir]);
     const report = JSON.parse(result.stdout) as { durationMs: number };
     durations.push(report.durationMs);
     walls.push(result.ms);
@@ -129,7 +129,7 @@ rmSync(cliDir, { recursive: true, force: true });
 console.log(`device preflight (1 camera, 3 microphones, 3 speakers, loop; fake devices): median ${(cli.preflightMs / 1000).toFixed(1)} s of 3 (target <= 20 s); CLI wall time incl. Chromium start ${(cli.wallMs / 1000).toFixed(1)} s`);
 
 const uiDir = mkdtempSync(join(tmpdir(), 'roomready-bench-'));
-await run(process.execPath, ['bin/roomready.js', 'rooms', 'add', '--name', 'Bench room', '--data-dir', uiDir]);
+await run(process.execPath, ['electron/cli/roomready.js', 'rooms', 'add', '--name', 'Bench room', '--data-dir', uiDir]);
 const noiseFile = join(uiDir, 'noise.wav');
 await run('sox', ['-n', '-r', '48000', '-c', '1', '-b', '16', noiseFile, 'synth', '30', 'whitenoise', 'gain', '-30']);
 const meter = await benchMeter(uiDir, noiseFile);
