@@ -27,7 +27,8 @@ export const en = {
     confirmDelete: 'Delete the room “{{name}}” and everything recorded for it?',
     deleted: 'Room “{{name}}” deleted.',
     saved: 'Room “{{name}}” saved.',
-    capacityValue: '{{count}} seats',
+    capacityValue_one: '{{count}} seat',
+    capacityValue_other: '{{count}} seats',
     columns: { name: 'Name', organisation: 'Organisation', location: 'Location', capacity: 'Capacity', actions: 'Actions' },
     form: {
       addTitle: 'Add a room',
@@ -53,7 +54,6 @@ export const en = {
     operatorNameHint: 'Written beside every action you take in a run of show.',
     title: 'Settings',
     language: 'Language',
-    languageHint: 'The language of every screen and report.',
     updates: 'Updates',
     updateFeedUrl: 'Update feed address (https)',
     updateFeedHint: 'Leave empty to turn updates off. Your organisation gives you this address.',
@@ -99,7 +99,6 @@ export const en = {
     results: 'Results',
     metrics: 'Measurements',
     advice: 'What to do',
-    previous: 'Last check',
     sinceLast: 'Was {{status}} on {{time}}',
     noPrevious: 'First check of this room.',
     steps: {
@@ -121,7 +120,6 @@ export const en = {
     capabilities: { fps: 'up to {{value}} fps', channels: '{{count}} ch.', sampleRate: 'up to {{value}} kHz' },
     missingToday: 'Seen before, missing today',
     lastSeen: 'last seen {{time}}',
-    defaultDevice: 'default',
     kinds: { videoinput: 'Camera', audioinput: 'Microphone', audiooutput: 'Speaker' },
     status: { pass: 'Pass', warn: 'Warning', fail: 'Fail' },
     checkKinds: { inventory: 'Devices', microphone: 'Microphone', camera: 'Camera', speaker: 'Speaker', 'acoustic-loop': 'Acoustic loop' },
@@ -227,7 +225,6 @@ export const en = {
     segment: 'Segment',
     elapsed: 'Elapsed',
     remaining: 'Remaining',
-    over: 'Over by',
     overTime: 'OVER TIME',
     next: 'Next',
     nextCue: 'Next cue',
@@ -281,7 +278,6 @@ export const en = {
     title: 'Open a Plan B playbook',
     filter: 'Type to filter playbooks',
     none: 'No playbook matches.',
-    open: 'Open',
     cancel: 'Cancel',
   },
   presenter: {
@@ -310,7 +306,8 @@ export const en = {
     editorHint: 'Write the template in Markdown: a # heading for the name, ## for days, ### for segments with “(15 min)”, “- [ ]” for steps. Reorder by moving lines.',
     source: 'Template (Markdown)',
     valid: 'Valid: {{summary}}',
-    summary: '{{kind}}, {{steps}} steps',
+    summary_one: '{{kind}}, {{count}} step',
+    summary_other: '{{kind}}, {{count}} steps',
     problems: 'Fix these before saving:',
     save: 'Save as new version',
     saved: 'Saved “{{name}}” as version {{version}}.',
@@ -346,4 +343,11 @@ export const en = {
 /** The shape every translation must have. */
 export type Translation = DeepStrings<typeof en>;
 
-type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> };
+/**
+ * Every key as a string; a counted key (`x_one`, `x_other` in English) may also carry the
+ * other CLDR plural forms a language needs (`x_few`, `x_many` in Russian). The translations
+ * test checks each language has exactly the forms Intl.PluralRules gives it.
+ */
+type DeepStrings<T> = { [K in keyof T]: T[K] extends string ? string : DeepStrings<T[K]> } & {
+  [K in keyof T as K extends `${infer Base}_one` ? `${Base}_${'zero' | 'two' | 'few' | 'many'}` : never]?: string;
+};

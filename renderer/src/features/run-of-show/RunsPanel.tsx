@@ -40,7 +40,7 @@ export function RunsPanel() {
           <select value={chosen} onChange={(event) => setTemplateId(event.target.value)}>
             {startable.map((template) => (
               <option key={template.id} value={template.id}>
-                {template.name} ({t(`runOfShow.kinds.${template.kind}`)}, {template.language})
+                {template.name} ({t(`runOfShow.kinds.${template.kind}`)}, {t(`languages.${template.language}`)})
               </option>
             ))}
           </select>

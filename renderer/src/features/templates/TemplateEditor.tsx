@@ -84,7 +84,7 @@ export function TemplateEditor(props: {
 
   const result = checked.result;
   const summary = result.ok
-    ? t('templates.summary', { kind: t(`runOfShow.kinds.${result.template.kind}`), steps: stepsInOrder(result.template).length })
+    ? t('templates.summary', { kind: t(`runOfShow.kinds.${result.template.kind}`), count: stepsInOrder(result.template).length })
     : '';
   const titleId = `${ids}-title`;
   const hintId = `${ids}-hint`;
