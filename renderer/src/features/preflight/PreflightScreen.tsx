@@ -87,7 +87,7 @@ export function PreflightScreen() {
       {running && <LevelMeter />}
       {running && <CameraPreview />}
       {!running && run && (
-        <div aria-labelledby="results-title">
+        <section aria-labelledby="results-title">
           <h2 id="results-title">
             {t('preflight.results')}: <StatusBadge status={run.verdict} /> {t(`preflight.verdict.${run.verdict}`)}
           </h2>
@@ -97,7 +97,7 @@ export function PreflightScreen() {
               <CheckCard key={check.id} check={check} previous={previous} snapshot={snapshots[check.id]} />
             ))}
           </div>
-        </div>
+        </section>
       )}
       {roomId !== null && <RoomDevices />}
     </section>
