@@ -48,7 +48,7 @@ export interface Finished {
   output: string;
 }
 
-function runToExit(script: string, args: string[]): Promise<Finished> {
+function runToCompletion(script: string, args: string[]): Promise<Finished> {
   const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const finished: Finished = { code: null, stdout: '', stderr: '', output: '' };
   child.stdout.on('data', (chunk: Buffer) => {
@@ -63,13 +63,13 @@ function runToExit(script: string, args: string[]): Promise<Finished> {
 }
 
 /** Runs the web host to completion (for start-up failures). */
-export function runHostToExit(args: string[]): Promise<Finished> {
-  return runToExit('out/main/web.js', args);
+export function runHostToCompletion(args: string[]): Promise<Finished> {
+  return runToCompletion('out/main/web.js', args);
 }
 
 /** Runs the `roomready` command to completion. */
 export function runCli(args: string[]): Promise<Finished> {
-  return runToExit('electron/cli/roomready.js', args);
+  return runToCompletion('electron/cli/roomready.js', args);
 }
 
 /** A fresh data directory, removed by the returned function. */

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { expect, test } from './fixtures';
-import { runHostToExit, startHost, tempDataDir } from './host';
+import { runHostToCompletion, startHost, tempDataDir } from './host';
 
 /** Opens a WebSocket to the API the way a browser page on `origin` would. */
 function connect(url: string, origin: string): Promise<WebSocket> {
@@ -100,7 +100,7 @@ test('with an access token, only clients that present it get in', async ({ page,
 
 test('a port in use and a damaged database are clear errors with exit code 2', async ({ host, dataDir }) => {
   const port = new URL(host.url).port;
-  const second = await runHostToExit(['--port', port, '--data-dir', dataDir]);
+  const second = await runHostToCompletion(['--port', port, '--data-dir', dataDir]);
   expect(second.code).toBe(2);
   expect(second.output).toContain(`Port ${port} on 127.0.0.1 is already in use`);
   await host.stop();
@@ -110,7 +110,7 @@ test('a port in use and a damaged database are clear errors with exit code 2', a
   const file = `${damaged.dir}/roomready.sqlite`;
   writeFileSync(file, 'this is not a database, it is a shopping list'.repeat(100));
   const before = readFileSync(file);
-  const result = await runHostToExit(['--port', '0', '--data-dir', damaged.dir]);
+  const result = await runHostToCompletion(['--port', '0', '--data-dir', damaged.dir]);
   expect(result.code).toBe(2);
   expect(result.output).toMatch(/damaged|corrupt|not a database/i);
   expect(readFileSync(file).equals(before)).toBe(true);
