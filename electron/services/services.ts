@@ -38,7 +38,9 @@ export function createServices(options: { dataDir: string; mode: Services['mode'
   const db = openDatabase(databaseFile);
   const settings = createSettingsTable(db);
   const templates = createTemplatesTable(db);
-  templates.seedBuiltIns(builtInTemplates.map((template) => templateSchema.parse(template)), Date.now());
+  // Validating the built-ins costs start-up time: only those not stored yet are parsed.
+  const missing = builtInTemplates.filter((template) => !templates.has(template.id, template.version ?? 1));
+  if (missing.length > 0) templates.seedBuiltIns(missing.map((template) => templateSchema.parse(template)), Date.now());
   return {
     mode: options.mode,
     dataDir: options.dataDir,

@@ -11,6 +11,8 @@ export interface TemplatesTable {
   saveNewVersion(template: Template, now: number): Template;
   /** Adds the built-in templates this version ships, keeping any already there. */
   seedBuiltIns(templates: readonly Template[], now: number): void;
+  /** Whether this exact version is stored. */
+  has(id: string, version: number): boolean;
 }
 
 interface TemplateRow {
@@ -34,6 +36,7 @@ export function createTemplatesTable(db: Database.Database): TemplatesTable {
   );
   const getVersion = db.prepare<[string, number], TemplateRow>('SELECT * FROM checklist_templates WHERE id = ? AND version = ?');
   const getLatest = db.prepare<[string], TemplateRow>('SELECT * FROM checklist_templates WHERE id = ? ORDER BY version DESC LIMIT 1');
+  const hasVersion = db.prepare<[string, number], { found: number }>('SELECT 1 AS found FROM checklist_templates WHERE id = ? AND version = ?');
   const maxVersion = db.prepare<[string], { version: number | null }>('SELECT MAX(version) AS version FROM checklist_templates WHERE id = ?');
   const insert = db.prepare<[{ id: string; version: number; kind: string; name: string; language: string; builtIn: number; definition: string; now: number }]>(
     `INSERT INTO checklist_templates (id, version, kind, name, language, built_in, definition, created_at)
@@ -81,5 +84,6 @@ export function createTemplatesTable(db: Database.Database): TemplatesTable {
     // Immediate: two processes saving the same id wait for each other instead of failing.
     saveNewVersion: (template, now) => saveNewVersion.immediate(template, now),
     seedBuiltIns: (templates, now) => seed(templates, now),
+    has: (id, version) => hasVersion.get(id, version) !== undefined,
   };
 }
