@@ -57,7 +57,7 @@ export function RoomsScreen() {
       {status === 'error' && error && <p role="alert">{t(`errors.${error.code}`)}</p>}
       {status === 'ready' && rooms.length === 0 && <p className="empty">{t('rooms.empty')}</p>}
       {rooms.length > 0 && (
-        <table className="rooms">
+        <table className="data-table">
           <thead>
             <tr>
               <th scope="col">{t('rooms.columns.name')}</th>

@@ -61,7 +61,7 @@ export function RunsPanel() {
       {runs.length === 0 ? (
         <p className="empty">{t('runOfShow.noRuns')}</p>
       ) : (
-        <table className="rooms">
+        <table className="data-table">
           <thead>
             <tr>
               <th scope="col">{t('runOfShow.columns.title')}</th>

@@ -174,7 +174,7 @@ export function TemplatesPanel() {
       )}
       {status === 'error' && loadError && <p role="alert">{t(`errors.${loadError.code}`)}</p>}
       {list.length > 0 && (
-        <table className="rooms">
+        <table className="data-table">
           <thead>
             <tr>
               <th scope="col">{t('runOfShow.columns.name')}</th>
