@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { dispatch } from '../../shared/api/dispatch';
 import type { Inventory } from '../../shared/devices/inventory';
 import type { PreflightRun } from '../../shared/preflight/run';
 import { defaultProfileId, findProfile } from '../../shared/profiles/profile';
@@ -10,10 +9,7 @@ import type { Room } from '../../shared/rooms/room';
 import { languages, type Language } from '../../shared/settings/settings';
 import { DatabaseOpenError } from '../services/db/database';
 import { defaultDataDir } from '../services/data-dir';
-import { createHandlers } from '../services/handlers/index';
-import { noPresenterWindows } from '../services/handlers/run-of-show';
-import { createServices } from '../services/services';
-import { webModeUpdater } from '../services/updates';
+import { openCliApi } from './cli-api';
 import { EnvironmentError, findChromium, withHeadlessRenderer } from './headless';
 import { messageFormatter } from './messages';
 import { templatesCommand } from './templates-command';
@@ -83,33 +79,26 @@ async function run(argv: string[]): Promise<number> {
 }
 
 async function roomsCommand(command: 'rooms list' | 'rooms add', values: Values, dataDir: string): Promise<number> {
-  const services = createServices({ dataDir, mode: 'web' });
+  if (command === 'rooms add' && values.name === undefined) throw new UsageError('rooms add needs --name.');
+  const api = openCliApi(dataDir);
   try {
-    const handlers = createHandlers(services, webModeUpdater, noPresenterWindows);
-    const onError = (_name: string, error: unknown) => console.error(error);
     if (command === 'rooms list') {
-      const result = await dispatch(handlers, 'rooms:list', undefined, onError);
-      if (!result.ok) throw new EnvironmentError(result.error.message);
-      printRooms(result.value as Room[], values.json);
+      printRooms(await api.call<Room[]>('rooms:list'), values.json);
       return 0;
     }
-    if (values.name === undefined) throw new UsageError('rooms add needs --name.');
     const capacity = values.capacity === undefined ? null : Number(values.capacity);
-    const result = await dispatch(
-      handlers,
-      'rooms:create',
-      { name: values.name, organisation: values.organisation, country: values.country, city: values.city, notes: values.notes, capacity },
-      onError,
-    );
-    if (!result.ok) {
-      const fields = (result.error.issues ?? []).map((issue) => `${issue.path}: ${issue.message.replace('validation.', '')}`).join(', ');
-      throw new UsageError(`${result.error.message}${fields ? ` (${fields})` : ''}`);
-    }
-    const room = result.value as Room;
+    const room = await api.call<Room>('rooms:create', {
+      name: values.name,
+      organisation: values.organisation,
+      country: values.country,
+      city: values.city,
+      notes: values.notes,
+      capacity,
+    });
     console.log(values.json ? JSON.stringify(room) : `Added room ${room.id}: ${room.name}`);
     return 0;
   } finally {
-    services.close();
+    api.close();
   }
 }
 

@@ -1,14 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { dispatch } from '../../shared/api/dispatch';
 import type { ImportResult } from '../../shared/runofshow/import-error';
 import type { Template, TemplateSummary } from '../../shared/runofshow/template';
 import { parseTemplateJson, serializeTemplateJson } from '../../shared/runofshow/template-json';
 import { parseTemplateMarkdown, serializeTemplateMarkdown } from '../../shared/runofshow/template-markdown';
-import { createHandlers } from '../services/handlers/index';
-import { noPresenterWindows } from '../services/handlers/run-of-show';
-import { createServices } from '../services/services';
-import { webModeUpdater } from '../services/updates';
+import { openCliApi } from './cli-api';
 import { UsageError } from './usage-error';
 
 /** `templates list | import FILE | export ID --format json|md --out FILE`. */
@@ -17,13 +13,8 @@ export async function templatesCommand(
   operands: string[],
   options: { dataDir: string; json: boolean; format: string; out: string | undefined },
 ): Promise<number> {
-  const services = createServices({ dataDir: options.dataDir, mode: 'web' });
-  const handlers = createHandlers(services, webModeUpdater, noPresenterWindows);
-  const call = async <T>(name: Parameters<typeof dispatch>[1], args?: unknown): Promise<T> => {
-    const result = await dispatch(handlers, name, args, (_name, error) => console.error(error));
-    if (!result.ok) throw new UsageError(result.error.message);
-    return result.value as T;
-  };
+  const api = openCliApi(options.dataDir);
+  const call = api.call;
   try {
     if (verb === 'list') {
       const templates = await call<TemplateSummary[]>('templates:list');
@@ -56,7 +47,7 @@ export async function templatesCommand(
     }
     throw new UsageError(`Unknown command "templates ${verb ?? ''}". Use templates list, import or export.`);
   } finally {
-    services.close();
+    api.close();
   }
 }
 
