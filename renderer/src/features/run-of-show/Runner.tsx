@@ -11,6 +11,7 @@ import { navigate } from '../../app/navigation';
 import { downloadText } from '../templates/download';
 import { formatDue, formatDuration } from './format';
 import { PlaybookPicker } from './PlaybookPicker';
+import { useTemplates } from '../templates/store';
 import { useRunOfShow } from './store';
 import { useNow } from './use-now';
 
@@ -29,8 +30,8 @@ export function Runner({ runId }: { runId: number }) {
   const run = useRunOfShow((state) => (state.run?.id === runId ? state.run : null));
   const error = useRunOfShow((state) => state.error);
   const allRuns = useRunOfShow((state) => state.runs);
-  const templates = useRunOfShow((state) => state.templates);
-  const { act, openRun, loadLists, start } = useRunOfShow.getState();
+  const templates = useTemplates((state) => state.list);
+  const { act, openRun, loadRuns, start } = useRunOfShow.getState();
   const now = useNow();
   const [selected, setSelected] = useState(0);
   const [picking, setPicking] = useState(false);
@@ -40,8 +41,9 @@ export function Runner({ runId }: { runId: number }) {
 
   useEffect(() => {
     void openRun(runId);
-    void loadLists();
-  }, [runId, openRun, loadLists]);
+    void loadRuns();
+    void useTemplates.getState().load();
+  }, [runId, openRun, loadRuns]);
 
   useEffect(() => {
     void api.request['displays:list'](undefined).then((result) => {

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/navigation';
+import { useTemplates } from '../templates/store';
 import { useRunOfShow } from './store';
 
 function localDateTimeValue(ms: number): string {
@@ -12,14 +13,17 @@ function localDateTimeValue(ms: number): string {
 export function RunsPanel() {
   const { t, i18n } = useTranslation();
   const runs = useRunOfShow((state) => state.runs);
-  const templates = useRunOfShow((state) => state.templates);
+  const templates = useTemplates((state) => state.list);
   const error = useRunOfShow((state) => state.error);
   const startable = templates.filter((template) => template.kind !== 'playbook');
   const [templateId, setTemplateId] = useState('');
   const [title, setTitle] = useState('');
   const [plannedStart, setPlannedStart] = useState(() => localDateTimeValue(Date.now() + 15 * 60_000));
 
-  useEffect(() => void useRunOfShow.getState().loadLists(), []);
+  useEffect(() => {
+    void useRunOfShow.getState().loadRuns();
+    void useTemplates.getState().load();
+  }, []);
   const language = i18n.language;
   const chosen = templateId || startable.find((template) => template.language === language)?.id || startable[0]?.id || '';
 

@@ -2,30 +2,27 @@ import { create } from 'zustand';
 import type { RunSummary } from '../../../../shared/api/contract';
 import type { ApiError } from '../../../../shared/api/result';
 import type { RunAction, RunWithTemplate } from '../../../../shared/runofshow/run';
-import type { TemplateSummary } from '../../../../shared/runofshow/template';
 import { api } from '../../api/api';
 
 interface RunOfShowState {
   runs: RunSummary[];
-  templates: TemplateSummary[];
   run: RunWithTemplate | null;
   error: ApiError | null;
-  loadLists(): Promise<void>;
+  loadRuns(): Promise<void>;
   start(args: { templateId: string; title: string; plannedStart: number; parentRunId?: number | null }): Promise<RunWithTemplate | null>;
   openRun(id: number): Promise<void>;
   act(action: RunAction): Promise<boolean>;
   clearError(): void;
 }
 
-/** Runs and the run being shown; the database holds the truth, this mirrors it. */
+/** Runs and the run being shown (templates are the templates store's); the database holds the truth. */
 export const useRunOfShow = create<RunOfShowState>((set, get) => ({
   runs: [],
-  templates: [],
   run: null,
   error: null,
-  loadLists: async () => {
-    const [runs, templates] = await Promise.all([api.request['runs:list']({ limit: 50 }), api.request['templates:list'](undefined)]);
-    set({ runs: runs.ok ? runs.value : [], templates: templates.ok ? templates.value : [], error: runs.ok ? null : runs.error });
+  loadRuns: async () => {
+    const runs = await api.request['runs:list']({ limit: 50 });
+    set(runs.ok ? { runs: runs.value, error: null } : { runs: [], error: runs.error });
   },
   start: async (args) => {
     const result = await api.request['runs:start']({ parentRunId: null, ...args });
@@ -51,7 +48,7 @@ export const useRunOfShow = create<RunOfShowState>((set, get) => ({
 }));
 
 api.on['runs:changed'](({ runId }) => {
-  const { run, openRun, loadLists } = useRunOfShow.getState();
+  const { run, openRun, loadRuns } = useRunOfShow.getState();
   if (run?.id === runId) void openRun(runId);
-  void loadLists();
+  void loadRuns();
 });
