@@ -7,7 +7,7 @@ export const checkStatuses = ['pass', 'warn', 'fail'] as const;
 export type CheckStatus = (typeof checkStatuses)[number];
 
 /** What was checked. */
-export const checkKinds = ['inventory', 'microphone', 'camera', 'speaker', 'acoustic-loop'] as const;
+export const checkKinds = ['inventory', 'microphone', 'camera', 'speaker', 'acoustic-loop', 'network', 'sfu', 'reachability'] as const;
 
 /** One kind of check. */
 export type CheckKind = (typeof checkKinds)[number];
@@ -28,7 +28,8 @@ export const checkSchema = z.object({
   deviceLabel: z.string().max(300),
   status: z.enum(checkStatuses),
   summary: messageSchema,
-  metrics: z.record(z.string(), z.union([z.number(), z.boolean(), z.string().max(300), z.null()])),
+  // Lists of short names (e.g. the ICE candidate types seen) are metrics too.
+  metrics: z.record(z.string(), z.union([z.number(), z.boolean(), z.string().max(300), z.null(), z.array(z.string().max(40)).max(20)])),
   advice: z.array(messageSchema).max(20),
 });
 

@@ -58,11 +58,73 @@ export const deviceLimitsSchema = z.object({
 /** Device limits of a profile. */
 export type DeviceLimits = z.output<typeof deviceLimitsSchema>;
 
+/**
+ * Video rungs with the send bitrate each needs (Vonage's ladder, already at 0.75 of the target
+ * bitrate; REFERENCE.md), largest first.
+ */
+export const videoLadder = [
+  { height: 1080, kbps: 4000 },
+  { height: 720, kbps: 2500 },
+  { height: 360, kbps: 500 },
+  { height: 180, kbps: 150 },
+] as const;
+
+/** A video height of the ladder. */
+export type LadderHeight = (typeof videoLadder)[number]['height'];
+
+const ladderHeight = z.literal(videoLadder.map((rung): LadderHeight => rung.height));
+
+/**
+ * Bitrate (kbps) one video stream of `height` needs: the smallest ladder rung at least that tall
+ * (0 for no video). Throws above the ladder's top.
+ */
+export function neededKbps(height: number): number {
+  if (height <= 0) return 0;
+  const rung = [...videoLadder].reverse().find((candidate) => candidate.height >= height);
+  if (!rung) throw new RangeError(`neededKbps: ${height}p is above the video ladder's ${videoLadder[0].height}p.`);
+  return rung.kbps;
+}
+
+/** Limits and durations of the network tests; every threshold lives here. */
+export const networkLimitsSchema = z.object({
+  /** Gap between pings (20 ms = 50 packets a second). */
+  pingIntervalMs: z.number().int().min(5).max(1000),
+  pingDurationMs: z.number().int().min(500).max(60_000),
+  /** An echo later than this after its ping counts as lost. */
+  pingTimeoutMs: z.number().int().min(100).max(10_000),
+  /** Parallel streams per direction of the throughput test. */
+  throughputStreams: z.number().int().min(1).max(16),
+  /** Measured time per direction, after the warm-up. */
+  throughputSeconds: z.number().min(0.5).max(15),
+  /** Time before the measured window (TCP slow start), not counted. */
+  throughputWarmupMs: z.number().int().min(0).max(5000),
+  sfuDurationMs: z.number().int().min(2000).max(60_000),
+  maxRttMs: band,
+  maxJitterMs: band,
+  /** Lost packets in percent. */
+  maxLossPercent: band,
+  minMos: band,
+  /** Throughput below this share of what is needed fails; below all of it warns. */
+  throughputFailRatio: z.number().min(0).max(1),
+  /** Bitrate of one audio stream, added to every video need (kbps). */
+  audioKbps: z.number().min(0).max(1000),
+  /** Video height the room sends. */
+  sendHeight: ladderHeight,
+  /** Video height of each stream the room receives. */
+  receiveHeight: ladderHeight,
+  /** Video streams the room receives at once. */
+  receiveStreams: z.number().int().min(0).max(49),
+});
+
+/** Network limits of a profile. */
+export type NetworkLimits = z.output<typeof networkLimitsSchema>;
+
 /** A requirement profile: what one type of event needs from a room. */
 export const profileSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]{1,40}$/),
   name: z.object({ en: z.string().min(1), ru: z.string().min(1) }),
   devices: deviceLimitsSchema,
+  network: networkLimitsSchema,
 });
 
 /** A validated requirement profile. */
@@ -123,28 +185,58 @@ function withCamera(camera: Partial<DeviceLimits['camera']>): DeviceLimits {
   return { ...baseDevices, camera: { ...baseDevices.camera, ...camera } };
 }
 
+// Daily's RTT and MOS bands, Teams' 1 % loss and 30 ms jitter targets (REFERENCE.md); ping at
+// 50 packets a second for 3 s, as Twilio and Daily sample often enough to see bursts.
+const baseNetwork: NetworkLimits = {
+  pingIntervalMs: 20,
+  pingDurationMs: 3000,
+  pingTimeoutMs: 1000,
+  throughputStreams: 4,
+  throughputSeconds: 2.5,
+  throughputWarmupMs: 500,
+  sfuDurationMs: 8000,
+  maxRttMs: { warn: 300, fail: 600 },
+  maxJitterMs: { warn: 30, fail: 60 },
+  maxLossPercent: { warn: 1, fail: 5 },
+  minMos: { warn: 3.1, fail: 2.4 },
+  throughputFailRatio: 0.75,
+  audioKbps: 100,
+  sendHeight: 360,
+  receiveHeight: 360,
+  receiveStreams: 4,
+};
+
+// The video each event type sends and receives: defaults a user can change in the profile.
+function withVideo(sendHeight: LadderHeight, receiveHeight: LadderHeight, receiveStreams: number): NetworkLimits {
+  return { ...baseNetwork, sendHeight, receiveHeight, receiveStreams };
+}
+
 /** The profiles RoomReady ships, one per event type of the programme. */
 export const builtInProfiles: readonly Profile[] = [
-  { id: 'web-meeting', name: { en: 'Web meeting', ru: 'Веб-совещание' }, devices: baseDevices },
+  { id: 'web-meeting', name: { en: 'Web meeting', ru: 'Веб-совещание' }, devices: baseDevices, network: withVideo(360, 360, 4) },
   {
     id: 'webinar',
     name: { en: 'Webinar (presenter)', ru: 'Вебинар (докладчик)' },
     devices: withCamera({ minHeight: { warn: 720, fail: 360 }, minFps: { warn: 25, fail: 15 } }),
+    network: withVideo(720, 360, 1),
   },
   {
     id: 'hybrid-seminar',
     name: { en: 'Hybrid seminar', ru: 'Гибридный семинар' },
     devices: withCamera({ minHeight: { warn: 720, fail: 540 }, minFps: { warn: 25, fail: 15 } }),
+    network: withVideo(720, 720, 2),
   },
   {
     id: 'multi-day-seminar',
     name: { en: 'Large multi-day seminar', ru: 'Многодневный семинар' },
     devices: withCamera({ minHeight: { warn: 1080, fail: 720 }, minFps: { warn: 25, fail: 20 } }),
+    network: withVideo(1080, 720, 2),
   },
   {
     id: 'training',
     name: { en: 'Virtual training session', ru: 'Онлайн-тренинг' },
     devices: withCamera({ minHeight: { warn: 720, fail: 360 }, minFps: { warn: 20, fail: 10 } }),
+    network: withVideo(720, 360, 4),
   },
 ];
 

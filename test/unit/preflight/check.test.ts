@@ -140,8 +140,20 @@ describe('checkSchema', () => {
     expect(checkSchema.parse(valid)).toEqual(valid);
   });
 
+  it('accepts the network kinds and a metric that is a list of short names', () => {
+    const network = { ...valid, kind: 'network', metrics: { candidateTypes: ['host', 'relay-udp', 'srflx'] } };
+    expect(checkSchema.parse(network)).toEqual(network);
+    expect(['sfu', 'reachability'].map((kind) => checkSchema.safeParse({ ...valid, kind }).success)).toEqual([true, true]);
+  });
+
+  it('refuses a list metric with a long entry or more than 20 entries', () => {
+    expect(checkSchema.safeParse({ ...valid, metrics: { names: ['x'.repeat(41)] } }).success).toBe(false);
+    expect(checkSchema.safeParse({ ...valid, metrics: { names: Array.from({ length: 21 }, () => 'x') } }).success).toBe(false);
+    expect(checkSchema.safeParse({ ...valid, metrics: { names: [1] } }).success).toBe(false);
+  });
+
   it('refuses an unknown kind or status and an empty message key', () => {
-    expect(checkSchema.safeParse({ ...valid, kind: 'network' }).success).toBe(false);
+    expect(checkSchema.safeParse({ ...valid, kind: 'bandwidth' }).success).toBe(false);
     expect(checkSchema.safeParse({ ...valid, status: 'skipped' }).success).toBe(false);
     expect(checkSchema.safeParse({ ...valid, summary: { key: '' } }).success).toBe(false);
   });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { builtInProfiles, defaultProfileId, findProfile, profileSchema, resolutionLadder, type Profile } from '../../../shared/profiles/profile';
+import {
+  builtInProfiles,
+  defaultProfileId,
+  findProfile,
+  neededKbps,
+  networkLimitsSchema,
+  profileSchema,
+  resolutionLadder,
+  videoLadder,
+  type Profile,
+} from '../../../shared/profiles/profile';
 
 interface NamedBand {
   path: string;
@@ -78,6 +88,88 @@ describe('built-in profiles', () => {
       const mic = p.devices.microphone;
       expect(mic.silentPeakDbfs, p.id).toBeLessThan(mic.minSpeechDbfs.fail);
     }
+  });
+});
+
+describe('network limits of the built-in profiles', () => {
+  it('send and receive the video of each event type', () => {
+    const video = builtInProfiles.map((p) => [p.id, p.network.sendHeight, p.network.receiveHeight, p.network.receiveStreams]);
+    expect(video).toEqual([
+      ['web-meeting', 360, 360, 4],
+      ['webinar', 720, 360, 1],
+      ['hybrid-seminar', 720, 720, 2],
+      ['multi-day-seminar', 1080, 720, 2],
+      ['training', 720, 360, 4],
+    ]);
+  });
+
+  it('use the reference bands: Daily’s RTT, Teams’ jitter and loss, the Vonage MOS bands', () => {
+    for (const p of builtInProfiles) {
+      expect(p.network.maxRttMs, p.id).toEqual({ warn: 300, fail: 600 });
+      expect(p.network.maxJitterMs, p.id).toEqual({ warn: 30, fail: 60 });
+      expect(p.network.maxLossPercent, p.id).toEqual({ warn: 1, fail: 5 });
+      expect(p.network.minMos, p.id).toEqual({ warn: 3.1, fail: 2.4 });
+      expect(p.network.pingIntervalMs, p.id).toBe(20);
+      expect(p.network.throughputStreams, p.id).toBe(4);
+    }
+  });
+
+  it('put every warn limit on the lenient side of its fail limit', () => {
+    for (const p of builtInProfiles) {
+      const bands = Object.entries(p.network).filter(([, value]) => typeof value === 'object');
+      expect(bands.map(([name]) => name).sort(), p.id).toEqual(['maxJitterMs', 'maxLossPercent', 'maxRttMs', 'minMos']);
+      for (const [name, band] of bands as [string, { warn: number; fail: number }][]) {
+        if (name.startsWith('min')) expect(band.warn, `${p.id} ${name}`).toBeGreaterThan(band.fail);
+        else expect(band.warn, `${p.id} ${name}`).toBeLessThan(band.fail);
+      }
+    }
+  });
+
+  it('measure for a bounded time: ping, both throughput directions with warm-up and the SFU call under 20 s', () => {
+    for (const p of builtInProfiles) {
+      const { pingDurationMs, throughputSeconds, throughputWarmupMs, sfuDurationMs } = p.network;
+      expect(pingDurationMs + 2 * (throughputSeconds * 1000 + throughputWarmupMs) + sfuDurationMs, p.id).toBe(17_000);
+    }
+  });
+});
+
+describe('networkLimitsSchema', () => {
+  const [first] = builtInProfiles;
+  if (!first) throw new Error('No built-in profiles.');
+
+  it('accepts only heights of the video ladder', () => {
+    expect(networkLimitsSchema.safeParse({ ...first.network, sendHeight: 1080 }).success).toBe(true);
+    expect(networkLimitsSchema.safeParse({ ...first.network, sendHeight: 180 }).success).toBe(true);
+    expect(networkLimitsSchema.safeParse({ ...first.network, sendHeight: 540 }).success).toBe(false);
+    expect(networkLimitsSchema.safeParse({ ...first.network, receiveHeight: 2160 }).success).toBe(false);
+  });
+
+  it('refuses a profile without network limits or with a broken band', () => {
+    const withoutNetwork: Partial<Profile> = { ...first };
+    delete withoutNetwork.network;
+    expect(profileSchema.safeParse(withoutNetwork).success).toBe(false);
+    expect(profileSchema.safeParse({ ...first, network: { ...first.network, maxRttMs: { warn: 300 } } }).success).toBe(false);
+    expect(profileSchema.safeParse({ ...first, network: { ...first.network, throughputFailRatio: 1.5 } }).success).toBe(false);
+  });
+});
+
+describe('videoLadder and neededKbps', () => {
+  it('is Vonage’s ladder, largest first', () => {
+    expect(videoLadder.map((rung) => [rung.height, rung.kbps])).toEqual([
+      [1080, 4000],
+      [720, 2500],
+      [360, 500],
+      [180, 150],
+    ]);
+  });
+
+  it('needs the bitrate of the smallest rung at least as tall, and nothing for no video', () => {
+    expect([1080, 720, 360, 180].map(neededKbps)).toEqual([4000, 2500, 500, 150]);
+    expect(neededKbps(540)).toBe(2500);
+    expect(neededKbps(240)).toBe(500);
+    expect(neededKbps(90)).toBe(150);
+    expect(neededKbps(0)).toBe(0);
+    expect(() => neededKbps(1440)).toThrow(RangeError);
   });
 });
 
