@@ -13,6 +13,7 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           web: resolve('electron/web/main.ts'),
           cli: resolve('electron/cli/main.ts'),
+          probe: resolve('electron/probe/main.ts'),
         },
       },
     },

@@ -55,6 +55,14 @@ export type SignalRequest = z.output<typeof signalRequestSchema>;
 /** Error codes a probe answers with. */
 export const probeErrorCodes = ['bad-request', 'unknown-method', 'limit', 'unauthorized', 'not-found', 'internal'] as const;
 
+/** One of the error codes a probe answers with. */
+export type ProbeErrorCode = (typeof probeErrorCodes)[number];
+
+/** The body of every HTTP error answer (401, 404, 413, 429, ...). */
+export const probeHttpErrorSchema = z
+  .object({ error: z.object({ code: z.enum(probeErrorCodes), message: z.string().max(500) }).strict() })
+  .strict();
+
 /** The server's answer to one request. */
 export const signalResponseSchema = z.union([
   z.object({ id: z.number().int().nonnegative(), ok: z.literal(true), data: z.unknown() }).strict(),
