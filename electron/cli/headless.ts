@@ -33,10 +33,19 @@ export function findChromium(explicit: string | undefined, env: NodeJS.ProcessEn
  * and runs `work` on that page, so the CLI measures with exactly the app's code.
  */
 export async function withHeadlessRenderer<T>(
-  options: { dataDir: string; rendererDir: string; chromiumPath: string; fakeDevices: boolean; fakeAudio?: string; fakeVideo?: string },
+  options: {
+    dataDir: string;
+    rendererDir: string;
+    chromiumPath: string;
+    fakeDevices: boolean;
+    fakeAudio?: string;
+    fakeVideo?: string;
+    /** Probe and SFU addresses the page may reach besides those in Settings. */
+    extraServiceUrls?: readonly string[];
+  },
   work: (page: Page, host: WebHost) => Promise<T>,
 ): Promise<T> {
-  const host = await startWebHost({ dataDir: options.dataDir, rendererDir: options.rendererDir, port: 0 });
+  const host = await startWebHost({ dataDir: options.dataDir, rendererDir: options.rendererDir, port: 0, extraServiceUrls: options.extraServiceUrls });
   const flags = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
   if (options.fakeDevices || options.fakeAudio || options.fakeVideo) flags.push('--use-fake-device-for-media-stream');
   if (options.fakeAudio) flags.push(`--use-file-for-fake-audio-capture=${options.fakeAudio}`);

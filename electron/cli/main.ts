@@ -6,7 +6,8 @@ import type { Inventory } from '../../shared/devices/inventory';
 import type { PreflightRun } from '../../shared/preflight/run';
 import { defaultProfileId, findProfile } from '../../shared/profiles/profile';
 import type { Room } from '../../shared/rooms/room';
-import { languages, type Language } from '../../shared/settings/settings';
+import { networkConfigFrom, probeTarget, type NetworkTestConfig } from '../../shared/network/test-config';
+import { iceServerSchema, languages, serviceUrlSchema, type Language, type Settings } from '../../shared/settings/settings';
 import { DatabaseOpenError } from '../services/db/database';
 import { defaultDataDir } from '../services/data-dir';
 import { openCliApi } from './cli-api';
@@ -21,8 +22,12 @@ Commands:
   rooms list [--json]
   rooms add --name NAME [--organisation O] [--country C] [--city C] [--capacity N] [--notes T] [--json]
   devices list [--json] [--chromium PATH] [--fake-devices]
-  preflight --room ID|NAME [--only devices] [--profile ID] [--json] [--lang en|ru]
+  preflight --room ID|NAME [--only devices|network] [--profile ID] [--json] [--lang en|ru]
             [--chromium PATH] [--fake-devices] [--fake-audio FILE.wav] [--fake-video FILE.y4m]
+            [--probe URL] [--stun URL]... [--turn URL]... [--turn-user U] [--turn-pass P]
+            [--relay-only] [--sfu URL]
+            Without --only: the devices, and the network when a probe is known (--probe or Settings).
+            The TURN password may also come from ROOMREADY_TURN_PASS (kept out of the process list).
   templates list [--json]
   templates import FILE.json|FILE.md
   templates export ID [--format json|md] [--out FILE]
@@ -45,7 +50,14 @@ const options = {
   'fake-audio': { type: 'string' },
   'fake-video': { type: 'string' },
   room: { type: 'string' },
-  only: { type: 'string', default: 'devices' },
+  only: { type: 'string' },
+  probe: { type: 'string' },
+  stun: { type: 'string', multiple: true },
+  turn: { type: 'string', multiple: true },
+  'turn-user': { type: 'string' },
+  'turn-pass': { type: 'string' },
+  'relay-only': { type: 'boolean', default: false },
+  sfu: { type: 'string' },
   profile: { type: 'string', default: defaultProfileId },
   lang: { type: 'string', default: 'en' },
   format: { type: 'string', default: 'json' },
@@ -149,23 +161,67 @@ function headlessOptions(values: Values, dataDir: string) {
   };
 }
 
+/** The network tests as Settings configure them, with the command line's flags on top. */
+async function cliNetworkConfig(values: Values, dataDir: string): Promise<NetworkTestConfig> {
+  const api = openCliApi(dataDir);
+  let settings: Settings;
+  try {
+    settings = await api.call<Settings>('settings:get');
+  } finally {
+    api.close();
+  }
+  const config = networkConfigFrom(settings);
+  const url = (option: 'probe' | 'sfu') => {
+    const value = values[option];
+    if (value === undefined) return undefined;
+    if (!serviceUrlSchema.safeParse(value).success || value === '') throw new UsageError(`--${option} must be an http:// or https:// address.`);
+    return value;
+  };
+  const probe = url('probe');
+  const sfu = url('sfu');
+  const flagServers = [...(values.stun ?? []), ...(values.turn ?? [])].map((urls) => {
+    const server = iceServerSchema.safeParse({
+      urls,
+      username: urls.startsWith('turn') ? (values['turn-user'] ?? '') : '',
+      credential: urls.startsWith('turn') ? (values['turn-pass'] ?? process.env.ROOMREADY_TURN_PASS ?? '') : '',
+    });
+    if (!server.success) throw new UsageError(`--stun/--turn ${urls}: not a stun:, turn: or turns: address.`);
+    return server.data;
+  });
+  return {
+    ...config,
+    probe: probe !== undefined ? probeTarget(probe, '') : config.probe,
+    sfu: sfu !== undefined ? probeTarget(sfu, '') : config.sfu,
+    iceServers: flagServers.length > 0 ? flagServers : config.iceServers,
+    relayOnly: values['relay-only'] || config.relayOnly,
+  };
+}
+
 async function preflight(values: Values, dataDir: string): Promise<number> {
   if (values.room === undefined) throw new UsageError('preflight needs --room with a room id or name (see: roomready rooms list).');
-  if (values.only !== 'devices') throw new UsageError(`--only ${values.only}: this version checks devices only (--only devices).`);
+  if (values.only !== undefined && values.only !== 'devices' && values.only !== 'network') {
+    throw new UsageError(`--only ${values.only}: choose devices or network (or leave it out for both).`);
+  }
   const profile = findProfile(values.profile);
   if (!profile) throw new UsageError(`There is no profile "${values.profile}".`);
   if (!(languages as readonly string[]).includes(values.lang)) throw new UsageError(`--lang must be one of: ${languages.join(', ')}.`);
   const format = await messageFormatter(values.lang as Language);
   const roomArg = values.room;
-  const options = headlessOptions(values, dataDir);
+  const network = values.only === 'devices' ? null : await cliNetworkConfig(values, dataDir);
+  if (values.only === 'network' && network?.probe == null) {
+    throw new UsageError('preflight --only network needs a probe: pass --probe URL or set one in Settings.');
+  }
+  const parts = { devices: values.only !== 'network', network: network?.probe ? network : null };
+  const options = { ...headlessOptions(values, dataDir), extraServiceUrls: [network?.probe?.url, network?.sfu?.url].filter((url): url is string => !!url) };
 
   const { run, room } = await withHeadlessRenderer(options, async (page, host) => {
     const rooms = host.services.rooms.list();
     const room = rooms.find((candidate) => String(candidate.id) === roomArg) ?? rooms.find((candidate) => candidate.name.toLowerCase() === roomArg.toLowerCase());
     if (!room) throw new UsageError(`No room "${roomArg}". List rooms with: roomready rooms list.`);
-    const run = await page.evaluate<PreflightRun, { roomId: number; profileId: string }>(
-      (args) => (globalThis as unknown as { roomreadyHeadless: { runDevicePreflight(a: typeof args): Promise<PreflightRun> } }).roomreadyHeadless.runDevicePreflight(args),
-      { roomId: room.id, profileId: profile.id },
+    type Args = { roomId: number; profileId: string } & typeof parts;
+    const run = await page.evaluate<PreflightRun, Args>(
+      (args) => (globalThis as unknown as { roomreadyHeadless: { runPreflight(a: Args): Promise<PreflightRun> } }).roomreadyHeadless.runPreflight(args),
+      { roomId: room.id, profileId: profile.id, ...parts },
     );
     return { run, room };
   });
@@ -177,6 +233,7 @@ async function preflight(values: Values, dataDir: string): Promise<number> {
     durationMs: run.finishedAt - run.startedAt,
     profile: run.profileId,
     verdict: run.verdict,
+    verdicts: run.readiness.map((verdict) => ({ profile: verdict.profile, status: verdict.status, reasons: verdict.reasons.map(format), advice: verdict.advice.map(format) })),
     checks: run.checks.map((check) => ({
       id: check.id,
       kind: check.kind,

@@ -3,7 +3,10 @@ import { app, BrowserWindow, dialog, ipcMain, net, protocol, screen, session, sh
 // electron-updater is CommonJS whose exports Node's ESM loader cannot name: take the default.
 import electronUpdater from 'electron-updater';
 import { DatabaseOpenError } from '../services/db/database';
-import { createHandlers } from '../services/handlers/index';
+import { probeFeatures } from '../probe/features';
+import { startProbeServer } from '../probe/server';
+import { applyProbeHosting, createHandlers } from '../services/handlers/index';
+import { createProbeHosting } from '../services/probe-hosting';
 import { createServices, type Services } from '../services/services';
 import { forwardEvents, registerIpc } from './ipc';
 import { createPresenterWindows } from './presenter-window';
@@ -16,6 +19,7 @@ import {
   createAppProtocolHandler,
   devServerContentSecurityPolicy,
   isSameOrigin,
+  serviceConnectSources,
   webPreferencesFor,
 } from './security';
 import { createUpdater } from './updater';
@@ -27,7 +31,6 @@ const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
 
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const rendererOrigin = devServerUrl ? new URL(devServerUrl).origin : appOrigin;
-const policy = devServerUrl ? devServerContentSecurityPolicy(devServerUrl) : contentSecurityPolicy();
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -85,7 +88,12 @@ function start(): void {
     preloadPath,
     rendererUrl: (hash) => `${devServerUrl ?? `${appOrigin}/index.html`}${hash}`,
   });
-  const handlers = createHandlers(services, updater, presenter);
+  const probeHosting = createProbeHosting(
+    (probe) => startProbeServer({ ...probe, features: probeFeatures(probe.host) }),
+    (status) => services.events.emit('probe:changed', status),
+  );
+  app.on('will-quit', () => void probeHosting.close());
+  const handlers = createHandlers(services, updater, presenter, probeHosting);
   registerIpc(
     ipcMain,
     handlers,
@@ -93,6 +101,11 @@ function start(): void {
     (name, error) => console.error(`Request ${name} failed:`, error),
   );
   forwardEvents(services.events, () => BrowserWindow.getAllWindows());
+  const policy = () => {
+    if (devServerUrl) return devServerContentSecurityPolicy(devServerUrl);
+    const { probeUrl, sfuUrl } = services.readSettings();
+    return contentSecurityPolicy({ connectSources: serviceConnectSources([probeUrl, sfuUrl]) });
+  };
   applySecurity({ app, session: session.defaultSession, shell, appOrigin: rendererOrigin, policy });
   protocol.handle(appScheme, createAppProtocolHandler({ net, rootDir: rendererDir, policy }));
 
@@ -101,6 +114,7 @@ function start(): void {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(services);
   });
   updater.checkAtStart();
+  void applyProbeHosting(services, probeHosting);
 }
 
 // Must happen before `ready`: privileges cannot be granted to a scheme afterwards.

@@ -87,6 +87,26 @@ export function contentSecurityPolicy(options: { connectSources?: readonly strin
 }
 
 /**
+ * The origins the network tests may reach: each configured probe or SFU address over HTTP and
+ * its WebSocket twin. Anything that is not an http(s) URL is left out.
+ */
+export function serviceConnectSources(urls: readonly string[]): string[] {
+  const sources = new Set<string>();
+  for (const value of urls) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      continue;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
+    sources.add(url.origin);
+    sources.add(`${url.protocol === 'https:' ? 'wss:' : 'ws:'}//${url.host}`);
+  }
+  return [...sources];
+}
+
+/**
  * The policy for `electron-vite dev` only, never for a packaged app, web mode or tests: the
  * React refresh preamble is an inline script, Vite injects CSS as inline <style> elements and
  * hot reload needs a WebSocket to the dev server.
@@ -179,9 +199,10 @@ export function decidePermission(permission: string, requestingUrl: string, appO
 export function createAppProtocolHandler(deps: {
   net: Pick<Net, 'fetch'>;
   rootDir: string;
-  policy: string;
+  /** Read per response: the allowed probe and SFU origins follow Settings. */
+  policy: () => string;
 }): (request: Request) => Promise<Response> {
-  const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Security-Policy': deps.policy } });
+  const notFound = () => new Response('Not found', { status: 404, headers: { 'Content-Security-Policy': deps.policy() } });
   return async (request) => {
     const file = resolveAppFile(deps.rootDir, request.url);
     if (file === null) return notFound();
@@ -189,7 +210,7 @@ export function createAppProtocolHandler(deps: {
       const response = await deps.net.fetch(pathToFileURL(file).toString());
       if (!response.ok) return notFound();
       const headers = new Headers(response.headers);
-      headers.set('Content-Security-Policy', deps.policy);
+      headers.set('Content-Security-Policy', deps.policy());
       headers.set('X-Content-Type-Options', 'nosniff');
       return new Response(response.body, { status: response.status, headers });
     } catch {
@@ -204,14 +225,15 @@ export function applySecurity(deps: {
   session: Session;
   shell: Pick<Shell, 'openExternal'>;
   appOrigin: string;
-  policy: string;
+  /** Read per response: the allowed probe and SFU origins follow Settings. */
+  policy: () => string;
   allowlist?: readonly string[];
 }): void {
   const { app, session, shell, appOrigin, policy } = deps;
   const allowlist = deps.allowlist ?? externalAllowlist;
 
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy()] } });
   });
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(decidePermission(permission, details.requestingUrl, appOrigin));

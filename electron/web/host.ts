@@ -6,8 +6,11 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { wireRequestSchema, type WireMessage } from '../../shared/api/contract';
 import { dispatch } from '../../shared/api/dispatch';
 import { fail } from '../../shared/api/result';
-import { contentSecurityPolicy, resolveAppFile } from '../main/security';
-import { createHandlers } from '../services/handlers/index';
+import { contentSecurityPolicy, resolveAppFile, serviceConnectSources } from '../main/security';
+import { probeFeatures } from '../probe/features';
+import { startProbeServer } from '../probe/server';
+import { applyProbeHosting, createHandlers } from '../services/handlers/index';
+import { createProbeHosting, noProbeHosting } from '../services/probe-hosting';
 import { noPresenterWindows } from '../services/handlers/run-of-show';
 import { createServices, type Services } from '../services/services';
 import { webModeUpdater } from '../services/updates';
@@ -22,6 +25,10 @@ export interface WebHostOptions {
   /** Required beyond loopback; generated when missing. On loopback, used only if given. */
   token?: string;
   maxConnections?: number;
+  /** Serves a probe while Settings say "Host a probe" (the app and `npm run web`; never the CLI). */
+  hostProbe?: boolean;
+  /** Probe or SFU URLs the page may reach besides those in Settings (the CLI's --probe). */
+  extraServiceUrls?: readonly string[];
   log?: (line: string) => void;
 }
 
@@ -57,8 +64,7 @@ const contentTypes: Record<string, string> = {
   '.wav': 'audio/wav',
 };
 
-const securityHeaders = {
-  'Content-Security-Policy': contentSecurityPolicy(),
+const hardeningHeaders = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -80,14 +86,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   const services = createServices({ dataDir: options.dataDir, mode: 'web' });
-  const handlers = createHandlers(services, webModeUpdater, noPresenterWindows);
+  const probeHosting = options.hostProbe
+    ? createProbeHosting((probe) => startProbeServer({ ...probe, features: probeFeatures(probe.host) }), (status) => services.events.emit('probe:changed', status))
+    : noProbeHosting;
+  const handlers = createHandlers(services, webModeUpdater, noPresenterWindows, probeHosting);
   const onUnexpectedError = (name: string, error: unknown) =>
     log(`request ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 
+  // The policy follows Settings, so a newly configured probe is allowed from the next page load.
+  const securityHeaders = () => {
+    const { probeUrl, sfuUrl } = services.readSettings();
+    const connectSources = serviceConnectSources([probeUrl, sfuUrl, ...(options.extraServiceUrls ?? [])]);
+    return { ...hardeningHeaders, 'Content-Security-Policy': contentSecurityPolicy({ connectSources }) };
+  };
+
   const server = createServer((request, response) => {
-    serveStatic(options.rendererDir, request, response).catch((error: unknown) => {
+    serveStatic(options.rendererDir, request, response, securityHeaders()).catch((error: unknown) => {
       log(`static file error: ${String(error)}`);
-      if (!response.headersSent) response.writeHead(500, securityHeaders);
+      if (!response.headersSent) response.writeHead(500, securityHeaders());
       response.end();
     });
   });
@@ -158,6 +174,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     throw listenError(error, host, options.port ?? 4780);
   }
 
+  await applyProbeHosting(services, probeHosting);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 4780);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -174,6 +191,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      await probeHosting.close();
       services.close();
     },
   };
@@ -193,7 +211,7 @@ function listenError(error: unknown, host: string, port: number): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-async function serveStatic(rootDir: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function serveStatic(rootDir: string, request: IncomingMessage, response: ServerResponse, securityHeaders: Record<string, string>): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { ...securityHeaders, Allow: 'GET, HEAD' });
     response.end();

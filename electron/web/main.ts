@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       host: values.host,
       port,
       token: values.token,
+      hostProbe: true,
       log: (line) => console.error(line),
     });
     console.log(`RoomReady web mode: open ${host.openUrl}`);

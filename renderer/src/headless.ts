@@ -1,24 +1,40 @@
 import type { PreflightRun } from '../../shared/preflight/run';
 import { findProfile } from '../../shared/profiles/profile';
 import { listDevices } from './features/devices/inventory';
+import type { NetworkTestConfig, ProbeTarget } from '../../shared/network/test-config';
+import type { IceServer } from '../../shared/settings/settings';
 import { captureCommands } from './features/preflight/capture/headless-capture';
-import { runDevicePreflight } from './features/preflight/run-device-preflight';
+import { runPreflight } from './features/preflight/run-preflight';
 
-/** The device preflight without a person: the microphone phases follow the profile's schedule. */
-async function runHeadlessDevicePreflight(args: { roomId: number; profileId: string }): Promise<PreflightRun> {
+/** The preflight without a person: the microphone phases follow the profile's schedule. */
+async function runHeadlessPreflight(args: { roomId: number; profileId: string; devices: boolean; network: NetworkTestConfig | null }): Promise<PreflightRun> {
   const profile = findProfile(args.profileId);
   if (!profile) throw new Error(`There is no profile "${args.profileId}".`);
-  return runDevicePreflight({
+  return runPreflight({
     roomId: args.roomId,
     profile,
     source: 'cli',
+    parts: { devices: args.devices, network: args.network },
     signal: new AbortController().signal,
     observer: { onStep: () => {} },
   });
 }
 
+const notCancelled = () => new AbortController().signal;
+
+/** The network tests one at a time, for the acceptance tests that impair a link and read one figure. */
+const networkCommands = {
+  gather: async (server: IceServer, timeoutMs: number) => (await import('./features/network/ice-gathering')).gatherThrough(server, { timeoutMs, signal: notCancelled() }),
+  ping: async (probe: ProbeTarget, config: Pick<NetworkTestConfig, 'iceServers' | 'relayOnly'>, limits: { pingIntervalMs: number; pingDurationMs: number }) =>
+    (await import('./features/network/run-network-preflight')).pingProbe(probe, config, limits, notCancelled()),
+  download: async (probe: ProbeTarget, options: ThroughputRun) => (await import('./features/network/throughput')).measureDownload(probe, { ...options, signal: notCancelled() }),
+  upload: async (probe: ProbeTarget, options: ThroughputRun) => (await import('./features/network/throughput')).measureUpload(probe, { ...options, signal: notCancelled() }),
+};
+
+type ThroughputRun = { streams: number; durationMs: number; warmupMs: number; maxBytes: number };
+
 /** What the command line can run inside the real renderer, in headless Chromium. */
-export const headlessCommands = { listDevices, runDevicePreflight: runHeadlessDevicePreflight, capture: captureCommands };
+export const headlessCommands = { listDevices, runPreflight: runHeadlessPreflight, capture: captureCommands, network: networkCommands };
 
 declare global {
   interface Window {

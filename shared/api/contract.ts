@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { deviceKinds, type RoomDevice } from '../devices/inventory';
 import { preflightRunInputSchema, type PreflightRun } from '../preflight/run';
+import { platformEndpointSchema } from '../network/platform-endpoints';
+import type { ReachabilityResult } from '../network/platform-endpoints';
+import type { ProbeHostStatus } from '../probe/hosting';
 import type { Profile } from '../profiles/profile';
 import { runActionSchema, type RunWithTemplate } from '../runofshow/run';
 import { templateSchema, type Template, type TemplateSummary } from '../runofshow/template';
@@ -116,6 +119,12 @@ export const requests = {
   'presenter:open': request<{ opened: boolean }>()(z.object({ runId: z.number().int().positive(), displayId: z.number().int().optional() }).strict()),
   /** Displays a presenter window can be placed on (none in web mode). */
   'displays:list': request<DisplayInfo[]>()(noArgs),
+  /** Checks, from this machine, whether the meeting platforms' endpoints answer (each with its own timeout). */
+  'network:reachability': request<ReachabilityResult[]>()(
+    z.object({ endpoints: z.array(platformEndpointSchema).max(40), timeoutMs: z.number().int().min(200).max(15_000) }).strict(),
+  ),
+  /** Whether this machine serves a probe for other rooms ("Host a probe" in Settings). */
+  'probe:status': request<ProbeHostStatus>()(noArgs),
   /** Current settings. */
   'settings:get': request<Settings>()(noArgs),
   /** Changes some settings and returns all of them. */
@@ -142,10 +151,12 @@ export interface EventPayloads {
   'settings:changed': Settings;
   /** The updater moved to a new state. */
   'updates:changed': UpdateStatus;
+  /** The hosted probe started, stopped or failed to start. */
+  'probe:changed': ProbeHostStatus;
 }
 
 /** Event channel names, listed once for the preload and the web host. */
-export const eventNames = ['rooms:changed', 'runs:changed', 'preflight:saved', 'settings:changed', 'updates:changed'] as const satisfies readonly (keyof EventPayloads)[];
+export const eventNames = ['rooms:changed', 'runs:changed', 'preflight:saved', 'settings:changed', 'updates:changed', 'probe:changed'] as const satisfies readonly (keyof EventPayloads)[];
 
 /** Any request channel name. */
 export type RequestName = keyof typeof requests;

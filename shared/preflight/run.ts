@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { checkSchema, checkStatuses } from './check';
+import { checkSchema, checkStatuses, messageSchema } from './check';
+
+/** Whether the room is ready for one event type, and why, as judged when the run was made. */
+export const readinessSchema = z
+  .object({
+    profile: z.string().min(1).max(40),
+    status: z.enum(checkStatuses),
+    reasons: z.array(messageSchema).max(20),
+    advice: z.array(messageSchema).max(20),
+  })
+  .strict();
+
+/** One event type's verdict. */
+export type Readiness = z.output<typeof readinessSchema>;
 
 /** A finished preflight run as the renderer hands it over to be saved. */
 export const preflightRunInputSchema = z
@@ -11,6 +24,8 @@ export const preflightRunInputSchema = z
     finishedAt: z.number().int().nonnegative(),
     verdict: z.enum(checkStatuses),
     checks: z.array(checkSchema).max(60),
+    /** Kept with the run: a later change to a profile does not rewrite what was judged then. */
+    readiness: z.array(readinessSchema).max(20).default([]),
   })
   .strict()
   .refine((run) => run.finishedAt >= run.startedAt, { message: 'validation.invalid', path: ['finishedAt'] });

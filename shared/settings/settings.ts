@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultPlatformEndpoints, platformEndpointSchema } from '../network/platform-endpoints';
 
 /** Languages the whole UI is translated into. */
 export const languages = ['en', 'ru'] as const;
@@ -24,12 +25,68 @@ export const updateFeedUrlSchema = z.union([
     .refine(isHttpsUrl, { message: 'validation.httpsUrl' }),
 ]);
 
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** A probe or SFU signaling address: an http(s) URL, or empty for none. */
+export const serviceUrlSchema = z.union([
+  z.literal(''),
+  z.string().trim().max(500).refine(isHttpUrl, { message: 'validation.httpUrl' }),
+]);
+
+/** A STUN or TURN server; TURN needs a user name and password (kept out of logs and reports). */
+export const iceServerSchema = z
+  .object({
+    urls: z.string().trim().max(500).regex(/^(stun|turn|turns):[^\s]+$/, { message: 'validation.iceUrl' }),
+    username: z.string().max(200, { message: 'validation.tooLong' }).default(''),
+    credential: z.string().max(200, { message: 'validation.tooLong' }).default(''),
+  })
+  .strict();
+
+/** A configured STUN or TURN server. */
+export type IceServer = z.output<typeof iceServerSchema>;
+
+/** Where the app serves its own probe when "Host a probe" is on. */
+export const probeHostingSchema = z
+  .object({
+    enabled: z.boolean(),
+    host: z.string().trim().min(1).max(100),
+    port: z.number().int().min(1).max(65535),
+  })
+  .strict();
+
+const networkSettings = {
+  /** The probe the network tests talk to (empty: none configured). */
+  probeUrl: serviceUrlSchema,
+  /** The probe's access token, when it is exposed beyond loopback. */
+  probeToken: z.string().max(200, { message: 'validation.tooLong' }),
+  iceServers: z.array(iceServerSchema).max(8),
+  /** Forces every WebRTC test through TURN, as a room behind a firewall that blocks UDP would be. */
+  relayOnly: z.boolean(),
+  /** A mediasoup-compatible SFU speaking docs/sfu-protocol.md (empty: the probe's own loopback). */
+  sfuUrl: serviceUrlSchema,
+  platformEndpoints: z.array(platformEndpointSchema).max(40),
+  probeHosting: probeHostingSchema,
+};
+
 /** Everything a person can set in Settings, with defaults. */
 export const settingsSchema = z.object({
   language: z.enum(languages).default('en'),
   updateFeedUrl: updateFeedUrlSchema.default(''),
   /** Written beside every action this person takes in a run. */
   operatorName: z.string().trim().max(80).default(''),
+  probeUrl: networkSettings.probeUrl.default(''),
+  probeToken: networkSettings.probeToken.default(''),
+  iceServers: networkSettings.iceServers.default([]),
+  relayOnly: networkSettings.relayOnly.default(false),
+  sfuUrl: networkSettings.sfuUrl.default(''),
+  platformEndpoints: networkSettings.platformEndpoints.default(() => [...defaultPlatformEndpoints]),
+  probeHosting: networkSettings.probeHosting.default({ enabled: false, host: '127.0.0.1', port: 4790 }),
 });
 
 /** Stored settings. */
@@ -41,6 +98,7 @@ export const settingsPatchSchema = z
     language: z.enum(languages),
     updateFeedUrl: updateFeedUrlSchema,
     operatorName: z.string().trim().max(80, { message: 'validation.tooLong' }),
+    ...networkSettings,
   })
   .partial()
   .strict();

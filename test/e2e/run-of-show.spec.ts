@@ -23,7 +23,7 @@ async function createWebMeetingRun(page: Page, host: RunningHost, title: string)
 test('a run of show runs end to end from the keyboard, with Plan B and a CSV log that matches', async ({ page, host }) => {
   await page.goto(`${host.openUrl}#/settings`);
   await page.getByLabel('Your name').fill('Aigerim');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status')).toHaveText('Settings saved.');
   await createWebMeetingRun(page, host, 'Regional trade meeting');
   await expect(page.getByText('Starts in')).toBeVisible();

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Check } from '../../../shared/preflight/check';
-import type { PreflightRun, PreflightRunInput } from '../../../shared/preflight/run';
+import type { PreflightRun, PreflightRunInput, Readiness } from '../../../shared/preflight/run';
 
 /** Saved preflight runs and their check results. */
 export interface PreflightRunsTable {
@@ -18,6 +18,7 @@ interface RunRow {
   finished_at: number | null;
   status: PreflightRun['verdict'];
   source: PreflightRun['source'];
+  summary: string;
 }
 
 interface CheckRow {
@@ -33,16 +34,16 @@ interface CheckRow {
 
 /** Prepares the preflight statements once on `db`. */
 export function createPreflightRunsTable(db: Database.Database): PreflightRunsTable {
-  const insertRun = db.prepare<[PreflightRunInput], { id: number }>(
-    `INSERT INTO preflight_runs (room_id, profile_id, started_at, finished_at, status, source)
-     VALUES (:roomId, :profileId, :startedAt, :finishedAt, :verdict, :source) RETURNING id`,
+  const insertRun = db.prepare<[Omit<PreflightRunInput, 'checks' | 'readiness'> & { summary: string }], { id: number }>(
+    `INSERT INTO preflight_runs (room_id, profile_id, started_at, finished_at, status, source, summary)
+     VALUES (:roomId, :profileId, :startedAt, :finishedAt, :verdict, :source, :summary) RETURNING id`,
   );
   const insertCheck = db.prepare<[{ runId: number; kind: string; id: string; deviceLabel: string; status: string; summary: string; metrics: string; advice: string }]>(
     `INSERT INTO check_results (run_id, component, check_key, subject, status, summary, metrics, advice)
      VALUES (:runId, :kind, :id, :deviceLabel, :status, :summary, :metrics, :advice)`,
   );
   const listRuns = db.prepare<[number, number], RunRow>(
-    `SELECT id, room_id, profile_id, started_at, finished_at, status, source FROM preflight_runs
+    `SELECT id, room_id, profile_id, started_at, finished_at, status, source, summary FROM preflight_runs
      WHERE room_id = ? AND status IN ('pass', 'warn', 'fail') ORDER BY started_at DESC, id DESC LIMIT ?`,
   );
   const listChecks = db.prepare<[number], CheckRow>(
@@ -51,7 +52,15 @@ export function createPreflightRunsTable(db: Database.Database): PreflightRunsTa
   );
 
   const insert = db.transaction((run: PreflightRunInput): PreflightRun => {
-    const row = insertRun.get(run);
+    const row = insertRun.get({
+      roomId: run.roomId,
+      profileId: run.profileId,
+      source: run.source,
+      startedAt: run.startedAt,
+      finishedAt: run.finishedAt,
+      verdict: run.verdict,
+      summary: JSON.stringify({ readiness: run.readiness }),
+    });
     if (!row) throw new Error('INSERT … RETURNING returned no row.');
     for (const check of run.checks) {
       insertCheck.run({
@@ -80,6 +89,7 @@ export function createPreflightRunsTable(db: Database.Database): PreflightRunsTa
         finishedAt: row.finished_at ?? row.started_at,
         verdict: row.status,
         checks: listChecks.all(row.id).map(toCheck),
+        readiness: (JSON.parse(row.summary) as { readiness?: Readiness[] }).readiness ?? [],
       })),
   };
 }

@@ -1,13 +1,21 @@
 import type { Handlers } from '../../../shared/api/contract';
 import { ApiFailure } from '../../../shared/api/result';
 import { builtInProfiles, findProfile } from '../../../shared/profiles/profile';
+import { newAccessToken } from '../../web/access';
 import { appVersion } from '../app-version';
 import type { Services } from '../services';
+import { checkReachability } from '../network/reachability';
+import { noProbeHosting, type ProbeHostPort } from '../probe-hosting';
 import type { UpdaterPort } from '../updates';
 import { runOfShowHandlers, type PresenterPort } from './run-of-show';
 
 /** The implementation of every request in the contract, on top of the shared services. */
-export function createHandlers(services: Services, updater: UpdaterPort, presenter: PresenterPort): Handlers {
+export function createHandlers(
+  services: Services,
+  updater: UpdaterPort,
+  presenter: PresenterPort,
+  probeHosting: ProbeHostPort = noProbeHosting,
+): Handlers {
   const { rooms, roomDevices, preflightRuns, events } = services;
 
   const requireRoom = (id: number) => {
@@ -64,11 +72,14 @@ export function createHandlers(services: Services, updater: UpdaterPort, present
       requireRoom(roomId);
       return preflightRuns.listForRoom(roomId, limit);
     },
+    'network:reachability': ({ endpoints, timeoutMs }) => checkReachability(endpoints, { timeoutMs }),
+    'probe:status': () => probeHosting.status(),
     'settings:get': () => services.readSettings(),
     'settings:update': (patch) => {
       services.settings.setMany(Object.entries(patch));
       const settings = services.readSettings();
       events.emit('settings:changed', settings);
+      if (patch.probeHosting) void applyProbeHosting(services, probeHosting);
       return settings;
     },
     'updates:status': () => updater.status(),
@@ -77,3 +88,14 @@ export function createHandlers(services: Services, updater: UpdaterPort, present
     'updates:install': () => updater.install(),
   };
 }
+
+/** Starts or stops the hosted probe as Settings say, with a token kept across restarts. */
+export function applyProbeHosting(services: Services, probeHosting: ProbeHostPort): Promise<unknown> {
+  const stored = services.settings.get(probeHostTokenKey);
+  const token = typeof stored === 'string' && stored.length >= 16 ? stored : newAccessToken();
+  if (token !== stored) services.settings.setMany([[probeHostTokenKey, token]]);
+  return probeHosting.apply(services.readSettings().probeHosting, token);
+}
+
+/** Where the hosted probe's token is stored, beside the settings but not among them. */
+const probeHostTokenKey = 'probeHostToken';

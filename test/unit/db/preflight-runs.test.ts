@@ -47,6 +47,7 @@ describe('preflight runs table', () => {
     finishedAt: 12_500,
     verdict: 'warn',
     checks: [cameraCheck, microphoneCheck],
+    readiness: [],
     ...fields,
   });
 
@@ -63,6 +64,16 @@ describe('preflight runs table', () => {
     expect(saved).toEqual({ ...run(), id: expect.any(Number) });
     expect(runs.listForRoom(roomId, 10)).toEqual([saved]);
     expect(count(db, 'check_results')).toBe(2);
+  });
+
+  it('keeps the readiness per event type judged when the run was made', () => {
+    const readiness = [
+      { profile: 'web-meeting', status: 'pass' as const, reasons: [{ key: 'readiness.pass', values: { sendHeight: 360 } }], advice: [] },
+      { profile: 'webinar', status: 'fail' as const, reasons: [{ key: 'checks.network.lowUpload', values: { upload: 1.2, needed: 2.6 } }], advice: [{ key: 'advice.network.lowUpload', values: { fallback: 360 } }] },
+    ];
+    const saved = runs.insert(run({ readiness }));
+    expect(runs.listForRoom(roomId, 1)[0]?.readiness).toEqual(readiness);
+    expect(saved.readiness).toEqual(readiness);
   });
 
   it('keeps the checks of a run in the order they were given', () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   appOrigin,
   contentSecurityPolicy,
+  serviceConnectSources,
   createAppProtocolHandler,
   decidePermission,
   devServerContentSecurityPolicy,
@@ -259,6 +260,19 @@ describe('decidePermission', () => {
   });
 });
 
+describe('serviceConnectSources', () => {
+  it('allows each configured probe over HTTP and WebSocket, and nothing else', () => {
+    expect(serviceConnectSources(['http://10.0.0.5:4790/', 'https://probe.example.org/base', '', 'ftp://x', 'not a url'])).toEqual([
+      'http://10.0.0.5:4790',
+      'ws://10.0.0.5:4790',
+      'https://probe.example.org',
+      'wss://probe.example.org',
+    ]);
+    const policy = directives(contentSecurityPolicy({ connectSources: serviceConnectSources(['http://127.0.0.1:4790']) }));
+    expect(policy.get('connect-src')).toEqual(["'self'", 'http://127.0.0.1:4790', 'ws://127.0.0.1:4790']);
+  });
+});
+
 describe('createAppProtocolHandler', () => {
   const policy = contentSecurityPolicy();
 
@@ -272,7 +286,7 @@ describe('createAppProtocolHandler', () => {
         },
       },
       rootDir: root,
-      policy,
+      policy: () => policy,
     });
     return { handle, requested };
   }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../shared/api/dispatch';
 import type { Result } from '../../../shared/api/result';
+import { defaultSettings } from '../../../shared/settings/settings';
 import { createHandlers } from '../../../electron/services/handlers/index';
 import { noPresenterWindows } from '../../../electron/services/handlers/run-of-show';
 import { createServices, type Services } from '../../../electron/services/services';
@@ -73,14 +74,30 @@ describe('room requests', () => {
 
 describe('settings requests', () => {
   it('store a change, return all settings and announce them', async () => {
-    expect(await call('settings:get')).toEqual({ ok: true, value: { language: 'en', updateFeedUrl: '', operatorName: '' } });
+    expect(await call('settings:get')).toEqual({ ok: true, value: defaultSettings });
     const updated = await call('settings:update', { language: 'ru' });
-    expect(updated).toEqual({ ok: true, value: { language: 'ru', updateFeedUrl: '', operatorName: '' } });
-    expect(events).toEqual([['settings:changed', { language: 'ru', updateFeedUrl: '', operatorName: '' }]]);
+    expect(updated).toEqual({ ok: true, value: { ...defaultSettings, language: 'ru' } });
+    expect(events).toEqual([['settings:changed', { ...defaultSettings, language: 'ru' }]]);
 
     services.close();
     services = createServices({ dataDir: dir, mode: 'web' });
-    expect(await call('settings:get')).toEqual({ ok: true, value: { language: 'ru', updateFeedUrl: '', operatorName: '' } });
+    expect(await call('settings:get')).toEqual({ ok: true, value: { ...defaultSettings, language: 'ru' } });
+  });
+
+  it('store the network test settings, refusing addresses that are not http(s), stun: or turn:', async () => {
+    const network = {
+      probeUrl: 'http://10.0.0.5:4790',
+      iceServers: [{ urls: 'turn:turn.example.org:443?transport=tcp', username: 'room', credential: 'secret' }],
+      relayOnly: true,
+      platformEndpoints: [{ platform: 'teams', host: 'teams.microsoft.com', port: 443, protocol: 'tls' }],
+    };
+    expect(await call('settings:update', network)).toEqual({ ok: true, value: { ...defaultSettings, ...network } });
+    expect(await call('settings:update', { probeUrl: 'ftp://probe' })).toMatchObject({ ok: false, error: { issues: [{ path: 'probeUrl', message: 'validation.httpUrl' }] } });
+    expect(await call('settings:update', { iceServers: [{ urls: 'http://turn' }] })).toMatchObject({
+      ok: false,
+      error: { issues: [{ path: 'iceServers.0.urls', message: 'validation.iceUrl' }] },
+    });
+    expect(await call('settings:update', { probeHosting: { enabled: true, host: '127.0.0.1', port: 70_000 } })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
   });
 
   it('accept only https update feeds and known languages', async () => {
@@ -95,7 +112,7 @@ describe('settings requests', () => {
 
   it('fall back to defaults when a stored value no longer validates', async () => {
     services.settings.setMany([['language', 'klingon']]);
-    expect(await call('settings:get')).toEqual({ ok: true, value: { language: 'en', updateFeedUrl: '', operatorName: '' } });
+    expect(await call('settings:get')).toEqual({ ok: true, value: defaultSettings });
   });
 });
 

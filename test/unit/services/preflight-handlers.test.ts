@@ -119,7 +119,7 @@ describe('preflight requests', () => {
   it('save a run, announce it and list it for the room', async () => {
     const saved = await value<{ id: number; roomId: number }>(call('preflight:save', goodRun()));
 
-    expect(saved).toEqual({ ...goodRun(), id: expect.any(Number) });
+    expect(saved).toEqual({ ...goodRun(), readiness: [], id: expect.any(Number) });
     expect(events).toEqual([['preflight:saved', { id: saved.id, roomId }]]);
     expect(await call('preflight:list', { roomId })).toEqual({ ok: true, value: [saved] });
     expect(crashes).toEqual([]);
@@ -146,7 +146,7 @@ describe('preflight requests', () => {
   });
 
   it('refuse a check of an unknown kind', async () => {
-    const run = { ...goodRun(), checks: [microphoneCheck, { ...microphoneCheck, kind: 'network' }] };
+    const run = { ...goodRun(), checks: [microphoneCheck, { ...microphoneCheck, kind: 'bandwidth' }] };
     expect(await call('preflight:save', run)).toMatchObject({
       ok: false,
       error: { code: 'invalid_argument', issues: [{ path: 'checks.1.kind', message: 'validation.invalid' }] },

@@ -39,7 +39,7 @@ export function CheckCard({ check, previous, snapshot }: { check: Check; previou
           {Object.entries(check.metrics).map(([name, value]) => (
             <div key={name} className="fact">
               <dt>{name}</dt>
-              <dd>{typeof value === 'number' ? number.format(value) : String(value)}</dd>
+              <dd>{typeof value === 'number' ? number.format(value) : Array.isArray(value) ? value.join(', ') : String(value)}</dd>
             </div>
           ))}
         </dl>

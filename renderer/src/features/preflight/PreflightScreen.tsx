@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deviceKey, type DeviceCapabilities } from '../../../../shared/devices/inventory';
-import { builtInProfiles } from '../../../../shared/profiles/profile';
+import type { PreflightRun } from '../../../../shared/preflight/run';
+import { builtInProfiles, findProfile } from '../../../../shared/profiles/profile';
 import { presentDevices } from '../devices/inventory';
 import { useRooms } from '../rooms/store';
+import { useSettings } from '../settings/store';
 import { watchDeviceChanges } from './capture/device-watch';
 import { CheckCard } from './CheckCard';
 import { LevelMeter } from './LevelMeter';
@@ -17,8 +19,11 @@ export function PreflightScreen() {
   const { roomId, profileId, status, steps, run, history, error, snapshots } = usePreflight();
   const { selectRoom, selectProfile, start, cancel } = usePreflight.getState();
   const language = i18n.language === 'ru' ? 'ru' : 'en';
+  const probeSet = useSettings((state) => state.settings.probeUrl !== '');
+  const relayOnly = useSettings((state) => state.settings.relayOnly);
 
   useEffect(() => void useRooms.getState().load(), []);
+  useEffect(() => void useSettings.getState().load(), []);
   useEffect(() => {
     const first = rooms[0];
     if (roomId === null && first) void selectRoom(first.id);
@@ -61,12 +66,25 @@ export function PreflightScreen() {
               {t('preflight.cancel')}
             </button>
           ) : (
-            <button type="button" className="primary" onClick={() => void start()} disabled={roomId === null}>
-              {t('preflight.start')}
-            </button>
+            <>
+              <button type="button" className="primary" onClick={() => void start('all')} disabled={roomId === null || !probeSet}>
+                {t('preflight.startAll')}
+              </button>
+              <button type="button" onClick={() => void start('devices')} disabled={roomId === null}>
+                {t('preflight.start')}
+              </button>
+              <button type="button" onClick={() => void start('network')} disabled={roomId === null || !probeSet}>
+                {t('preflight.startNetwork')}
+              </button>
+            </>
           )}
+          <label className="check">
+            <input type="checkbox" checked={relayOnly} disabled={running} onChange={(event) => void useSettings.getState().save({ relayOnly: event.target.checked })} />{' '}
+            {t('settings.network.relayOnly')}
+          </label>
         </div>
       )}
+      <p className="hint">{probeSet ? t('preflight.networkIntro') : t('preflight.noProbe')}</p>
       <p role="status" className="notice">
         {status === 'cancelled' && t('preflight.cancelled')}
         {status === 'failed' && t('preflight.failed', { message: error ?? '' })}
@@ -92,6 +110,7 @@ export function PreflightScreen() {
             {t('preflight.results')}: <StatusBadge status={run.verdict} /> {t(`preflight.verdict.${run.verdict}`)}
           </h2>
           <p className="hint">{t('preflight.savedAs', { id: run.id, time: new Date(run.finishedAt).toLocaleString(i18n.language) })}</p>
+          <Readiness run={run} />
           <div className="checks">
             {run.checks.map((check) => (
               <CheckCard key={check.id} check={check} previous={previous} snapshot={snapshots[check.id]} />
@@ -107,15 +126,41 @@ export function PreflightScreen() {
 function Progress() {
   const { t } = useTranslation();
   const steps = usePreflight((state) => state.steps);
+  const networkProgress = usePreflight((state) => state.networkProgress);
   return (
     <ol className="progress" aria-label={t('preflight.running')}>
       {steps.map((entry) => (
         <li key={`${entry.step}:${entry.device ?? ''}`} data-state={entry.state}>
           {entry.state === 'done' ? '✓ ' : '… '}
           {t(`preflight.steps.${entry.step}`, { device: entry.device ?? '' })}
+          {entry.state === 'running' && networkProgress?.step === entry.step && (
+            <progress max={1} value={networkProgress.fraction} aria-label={t('preflight.networkProgress', { percent: Math.round(networkProgress.fraction * 100) })} />
+          )}
         </li>
       ))}
     </ol>
+  );
+}
+
+/** For each event type: ready or not, and why, from this run's measurements. */
+function Readiness({ run }: { run: PreflightRun }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'ru' ? 'ru' : 'en';
+  const verdicts = run.readiness;
+  if (verdicts.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="readiness-title">
+      <h3 id="readiness-title">{t('preflight.readiness')}</h3>
+      <ul className="readiness">
+        {verdicts.map((verdict) => (
+          <li key={verdict.profile}>
+            <StatusBadge status={verdict.status} /> <strong>{findProfile(verdict.profile)?.name[language] ?? verdict.profile}</strong>:{' '}
+            {verdict.reasons.map((reason) => t(reason.key, reason.values ?? {})).join(' ')}
+            {verdict.advice.length > 0 && <span className="hint"> {verdict.advice.map((advice) => t(advice.key, advice.values ?? {})).join(' ')}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -10,10 +10,12 @@ import {
   type CaptureFailure,
   type LadderRung,
 } from '../../../../shared/preflight/device-verdicts';
-import type { PreflightRun } from '../../../../shared/preflight/run';
+import type { PreflightRun, Readiness } from '../../../../shared/preflight/run';
 import { resolutionLadder, type Profile } from '../../../../shared/profiles/profile';
 import { api } from '../../api/api';
 import { listDevices } from '../devices/inventory';
+import type { NetworkTestConfig } from '../../../../shared/network/test-config';
+import type { NetworkStep } from '../network/run-network-preflight';
 import { analyse } from './analysis-client';
 import { snapshotUrl } from './snapshot';
 import { recordAcousticLoop } from './capture/acoustic-loop';
@@ -22,12 +24,20 @@ import { CaptureError } from './capture/capture-error';
 import { openMicrophone, type MicrophoneSession } from './capture/microphone';
 import { canChooseOutput, playTestTone } from './capture/speaker';
 
-/** A step of the device preflight, as the progress list shows it. */
-export type PreflightStep = 'inventory' | 'camera' | 'quiet' | 'speech' | 'speaker' | 'loop' | 'save';
+/** A step of the preflight, as the progress list shows it. */
+export type PreflightStep = 'inventory' | 'camera' | 'quiet' | 'speech' | 'speaker' | 'loop' | 'save' | NetworkStep;
+
+/** What the preflight checks: the devices, the network, or both in one run. */
+export interface PreflightParts {
+  devices: boolean;
+  /** Where the network tests go; null leaves the network out. */
+  network: NetworkTestConfig | null;
+}
 
 /** What the runner reports while it works. */
 export interface PreflightObserver {
   onStep(step: PreflightStep, state: 'running' | 'done', device?: string): void;
+  onProgress?(step: NetworkStep, fraction: number): void;
   onLevel?(rmsDbfs: number, peakDbfs: number): void;
   onCameraStream?(stream: MediaStream): void;
   /** A picture of what the camera check analysed, for the check with this id. */
@@ -43,21 +53,61 @@ const ladderProbeMs = 250;
 const testToneMs = 600;
 
 /**
- * Runs every device check of a room against a profile and saves the run. Cameras are measured
- * while the microphones listen (the two do not disturb each other); the speaker and the
- * acoustic loop come after the speech phase, so their sound does not spoil the noise floor.
+ * Runs the chosen checks of a room against a profile and saves them as one run: devices
+ * first (the network tests would disturb nothing there, but the person is guided through
+ * the quiet and speech phases), then the network.
  */
-export async function runDevicePreflight(options: {
+export async function runPreflight(options: {
   roomId: number;
   profile: Profile;
   source: PreflightRun['source'];
+  parts: PreflightParts;
   signal: AbortSignal;
   observer: PreflightObserver;
 }): Promise<PreflightRun> {
-  const { profile, signal, observer } = options;
+  const { profile, signal, observer, parts } = options;
   const startedAt = Date.now();
   const checks: Check[] = [];
+  const readiness: Readiness[] = [];
+  if (parts.devices) checks.push(...(await checkDevices(options.roomId, profile, signal, observer)));
+  throwIfCancelled(signal);
+  if (parts.network) {
+    // The network tests (WebRTC shims, mediasoup-client) load only when a network check runs.
+    const { NetworkTestStopped, runNetworkPreflight } = await import('../network/run-network-preflight');
+    try {
+      const network = await runNetworkPreflight({ config: parts.network, limits: profile.network, signal, observer });
+      checks.push(...network.checks);
+      readiness.push(...network.readiness);
+    } catch (error) {
+      if (error instanceof NetworkTestStopped && signal.aborted) throw new PreflightCancelled(error.message);
+      throw error;
+    }
+  }
+  throwIfCancelled(signal);
 
+  observer.onStep('save', 'running');
+  const saved = await api.request['preflight:save']({
+    roomId: options.roomId,
+    profileId: profile.id,
+    source: options.source,
+    startedAt,
+    finishedAt: Date.now(),
+    verdict: worstStatus(checks.map((check) => check.status)),
+    checks,
+    readiness,
+  });
+  observer.onStep('save', 'done');
+  if (!saved.ok) throw new Error(saved.error.message);
+  return saved.value;
+}
+
+/**
+ * Every device check of a room. Cameras are measured while the microphones listen (the two
+ * do not disturb each other); the speaker and the acoustic loop come after the speech phase,
+ * so their sound does not spoil the noise floor.
+ */
+async function checkDevices(roomId: number, profile: Profile, signal: AbortSignal, observer: PreflightObserver): Promise<Check[]> {
+  const checks: Check[] = [];
   observer.onStep('inventory', 'running');
   const inventory = await listDevices();
   observer.onStep('inventory', 'done');
@@ -67,7 +117,7 @@ export async function runDevicePreflight(options: {
   } else {
     const devices = inventory.devices;
     await api.request['devices:record']({
-      roomId: options.roomId,
+      roomId,
       devices: devices.map((device) => ({ kind: device.kind, deviceKey: deviceKey(device), label: device.label })),
     });
     const cameras = devices.filter((device) => device.kind === 'videoinput');
@@ -86,21 +136,7 @@ export async function runDevicePreflight(options: {
     const mainSpeaker = speakers.find((device) => device.isDefault) ?? speakers[0];
     if (mainMicrophone) checks.push(await checkAcousticLoop(mainMicrophone, mainSpeaker, profile, signal, observer));
   }
-  throwIfCancelled(signal);
-
-  observer.onStep('save', 'running');
-  const saved = await api.request['preflight:save']({
-    roomId: options.roomId,
-    profileId: profile.id,
-    source: options.source,
-    startedAt,
-    finishedAt: Date.now(),
-    verdict: worstStatus(checks.map((check) => check.status)),
-    checks,
-  });
-  observer.onStep('save', 'done');
-  if (!saved.ok) throw new Error(saved.error.message);
-  return saved.value;
+  return checks;
 }
 
 function throwIfCancelled(signal: AbortSignal): void {

@@ -2,8 +2,13 @@ import { create } from 'zustand';
 import type { DeviceInfo, RoomDevice } from '../../../../shared/devices/inventory';
 import type { PreflightRun } from '../../../../shared/preflight/run';
 import { defaultProfileId, findProfile } from '../../../../shared/profiles/profile';
+import { networkConfigFrom } from '../../../../shared/network/test-config';
 import { api } from '../../api/api';
-import { PreflightCancelled, runDevicePreflight, type PreflightStep } from './run-device-preflight';
+import { useSettings } from '../settings/store';
+import { PreflightCancelled, runPreflight, type PreflightStep } from './run-preflight';
+
+/** What one preflight run checks. */
+export type PreflightScope = 'devices' | 'network' | 'all';
 
 /** One line of the progress list. */
 export interface StepProgress {
@@ -18,6 +23,8 @@ interface PreflightState {
   status: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
   steps: StepProgress[];
   level: { rmsDbfs: number; peakDbfs: number } | null;
+  /** How far the running network step is (0–1). */
+  networkProgress: { step: string; fraction: number } | null;
   preview: MediaStream | null;
   /** Pictures the camera checks of this session analysed, by check id (not stored). */
   snapshots: Record<string, string>;
@@ -30,7 +37,8 @@ interface PreflightState {
   selectRoom(roomId: number | null): Promise<void>;
   selectProfile(profileId: string): void;
   setPresentDevices(devices: DeviceInfo[]): void;
-  start(): Promise<void>;
+  /** Checks the devices, the network, or both ("Check this room") as one saved run. */
+  start(what: PreflightScope): Promise<void>;
   cancel(): void;
 }
 
@@ -41,6 +49,7 @@ export const usePreflight = create<PreflightState>((set, get) => ({
   status: 'idle',
   steps: [],
   level: null,
+  networkProgress: null,
   preview: null,
   snapshots: {},
   run: null,
@@ -61,18 +70,23 @@ export const usePreflight = create<PreflightState>((set, get) => ({
   },
   selectProfile: (profileId) => set({ profileId }),
   setPresentDevices: (devices) => set({ presentDevices: devices }),
-  start: async () => {
+  start: async (what) => {
     const { roomId, profileId } = get();
     const profile = findProfile(profileId);
     if (roomId === null || !profile || get().status === 'running') return;
     const controller = new AbortController();
     for (const url of Object.values(get().snapshots)) URL.revokeObjectURL(url);
-    set({ status: 'running', steps: [], level: null, preview: null, snapshots: {}, error: null, controller });
+    set({ status: 'running', steps: [], level: null, networkProgress: null, preview: null, snapshots: {}, error: null, controller });
     try {
-      const run = await runDevicePreflight({
+      const settings = (await useSettings.getState().load()).ok ? useSettings.getState().settings : null;
+      const run = await runPreflight({
         roomId,
         profile,
         source: 'app',
+        parts: {
+          devices: what !== 'network',
+          network: what !== 'devices' && settings ? networkConfigFrom(settings) : null,
+        },
         signal: controller.signal,
         observer: {
           onStep: (step, state, device) =>
@@ -80,6 +94,7 @@ export const usePreflight = create<PreflightState>((set, get) => ({
               const others = current.steps.filter((entry) => !(entry.step === step && entry.device === device));
               return { steps: [...others, { step, device, state }] };
             }),
+          onProgress: (step, fraction) => set({ networkProgress: { step, fraction } }),
           onLevel: (rmsDbfs, peakDbfs) => set({ level: { rmsDbfs, peakDbfs } }),
           onCameraStream: (stream) => set({ preview: stream }),
           onCameraSnapshot: (checkId, url) => set((current) => ({ snapshots: { ...current.snapshots, [checkId]: url } })),
@@ -91,7 +106,7 @@ export const usePreflight = create<PreflightState>((set, get) => ({
       if (error instanceof PreflightCancelled) set({ status: 'cancelled' });
       else set({ status: 'failed', error: (error as Error).message });
     } finally {
-      set({ controller: null, preview: null, level: null });
+      set({ controller: null, preview: null, level: null, networkProgress: null });
     }
   },
   cancel: () => get().controller?.abort(),

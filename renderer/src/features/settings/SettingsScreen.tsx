@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { UpdateStatus } from '../../../../shared/updates/update-status';
+import { NetworkSettings } from './NetworkSettings';
 import { useSettings } from './store';
 
 function describeUpdates(status: UpdateStatus, t: TFunction): string {
@@ -103,6 +104,7 @@ export function SettingsScreen() {
           </div>
         )}
       </form>
+      <NetworkSettings />
       {info && (
         <div className="panel">
           <h2>{t('settings.about')}</h2>

@@ -1,0 +1,130 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { configureDataDir, openHeadlessPage, startNetworkLab, symmetric, type NetworkLab } from './network-lab';
+
+// Acceptance of the network measurements (issue 4): the real renderer code in Chromium, the
+// real probe, real coturn, and a userspace impaired link between them (the kernel has no netem).
+
+interface PingResult {
+  summary: { rttMs: number; rttP95Ms: number; jitterMs: number; lossPercent: number; sent: number; received: number } | null;
+  problem: string | null;
+  direct: string;
+  relay: string;
+  localType: string | null;
+}
+
+let lab: NetworkLab;
+
+test.beforeEach(async ({ dataDir }) => {
+  lab = await startNetworkLab();
+  await configureDataDir(dataDir, lab);
+});
+
+test.afterEach(async () => {
+  await lab.stop();
+});
+
+function ping(page: Page, durationMs: number, intervalMs = 20): Promise<PingResult> {
+  return page.evaluate(
+    ([probeUrl, turnUrl, user, password, pingDurationMs, pingIntervalMs]) =>
+      (globalThis as unknown as { roomreadyHeadless: { network: { ping(...args: unknown[]): Promise<PingResult> } } }).roomreadyHeadless.network.ping(
+        { url: probeUrl, token: null },
+        { iceServers: [{ urls: turnUrl, username: user, credential: password }], relayOnly: true },
+        { pingIntervalMs, pingDurationMs },
+      ),
+    [lab.probeUrl, lab.turnUrl, lab.coturn.user, lab.coturn.password, durationMs, intervalMs] as const,
+  );
+}
+
+function throughput(page: Page, direction: 'download' | 'upload'): Promise<number> {
+  return page.evaluate(
+    ([probeUrl, which]) =>
+      (globalThis as unknown as { roomreadyHeadless: { network: Record<string, (...args: unknown[]) => Promise<number>> } }).roomreadyHeadless.network[which]!(
+        { url: probeUrl, token: null },
+        { streams: 4, durationMs: 4000, warmupMs: 1000, maxBytes: 50 * 1024 * 1024 },
+      ),
+    [lab.probeUrl, direction] as const,
+  );
+}
+
+test('40 ms added each way reads as 80 ms more round-trip time, through the TURN relay', async ({ page, dataDir }) => {
+  const host = await openHeadlessPage(page, dataDir);
+  try {
+    const baseline = await ping(page, 2000);
+    expect(baseline.localType).toBe('relay');
+    expect(baseline.summary?.lossPercent).toBe(0);
+    lab.turnLink.setImpairment(symmetric({ delayMs: 40 }));
+    const delayed = await ping(page, 3000);
+    const expected = 80 + baseline.summary!.rttMs;
+    expect(Math.abs(delayed.summary!.rttMs - expected)).toBeLessThanOrEqual(expected * 0.1);
+    expect(delayed.relay).toBe('connected');
+  } finally {
+    await host.stop();
+  }
+});
+
+test('5 % loss on the link reads as 5 ± 1.5 % lost pings', async ({ page, dataDir }) => {
+  const host = await openHeadlessPage(page, dataDir);
+  try {
+    lab.turnLink.setImpairment({ up: { lossPercent: 5 } });
+    // 1000 pings: enough that random loss of 5 % lands within ± 1.5 points.
+    const lossy = await ping(page, 10_000, 10);
+    expect(lossy.summary!.sent).toBe(1000);
+    expect(Math.abs(lossy.summary!.lossPercent - 5)).toBeLessThanOrEqual(1.5);
+  } finally {
+    await host.stop();
+  }
+});
+
+test('more jitter on the link reads as more jitter', async ({ page, dataDir }) => {
+  const host = await openHeadlessPage(page, dataDir);
+  try {
+    const jitters: number[] = [];
+    for (const jitterMs of [0, 10, 30]) {
+      lab.turnLink.setImpairment(symmetric({ delayMs: 40, jitterMs }));
+      jitters.push((await ping(page, 2000)).summary!.jitterMs);
+    }
+    expect(jitters[1]).toBeGreaterThan(jitters[0]! + 1);
+    expect(jitters[2]).toBeGreaterThan(jitters[1]! * 1.5);
+  } finally {
+    await host.stop();
+  }
+});
+
+test('a 5 Mbit/s link reads as 5 Mbit/s ± 15 % down and up', async ({ page, dataDir }) => {
+  test.setTimeout(90_000);
+  const host = await openHeadlessPage(page, dataDir);
+  try {
+    lab.httpLink.setImpairment(symmetric({ rateKbps: 5000 }));
+    const down = await throughput(page, 'download');
+    const up = await throughput(page, 'upload');
+    expect(Math.abs(down - 5) / 5).toBeLessThanOrEqual(0.15);
+    expect(Math.abs(up - 5) / 5).toBeLessThanOrEqual(0.15);
+  } finally {
+    await host.stop();
+  }
+});
+
+test('a wrong TURN password is told apart from an unreachable TURN server', async ({ page, dataDir }) => {
+  const host = await openHeadlessPage(page, dataDir);
+  try {
+    const gather = (urls: string, credential: string) =>
+      page.evaluate(
+        ([serverUrls, user, password]) =>
+          (globalThis as unknown as { roomreadyHeadless: { network: { gather(...args: unknown[]): Promise<{ errors: { errorCode: number }[]; candidates: { type: string }[] }> } } }).roomreadyHeadless.network.gather(
+            { urls: serverUrls, username: user, credential: password },
+            3000,
+          ),
+        [urls, lab.coturn.user, credential] as const,
+      );
+    const good = await gather(lab.turnUrl, lab.coturn.password);
+    expect(good.candidates.map((candidate) => candidate.type)).toContain('relay');
+    const wrongPassword = await gather(lab.turnUrl, 'not-the-password');
+    expect(wrongPassword.candidates).toEqual([]);
+    expect(wrongPassword.errors.map((error) => error.errorCode)).toContain(401);
+    const unreachable = await gather('turn:127.0.0.1:9?transport=udp', lab.coturn.password);
+    expect(unreachable.errors.map((error) => error.errorCode)).not.toContain(401);
+  } finally {
+    await host.stop();
+  }
+});
