@@ -1,5 +1,5 @@
 import type { PreflightRun } from '../../shared/preflight/run';
-import { findProfile } from '../../shared/profiles/profile';
+import { defaultProfileId, findProfile } from '../../shared/profiles/profile';
 import { listDevices } from './features/devices/inventory';
 import type { NetworkTestConfig, ProbeTarget } from '../../shared/network/test-config';
 import type { IceServer } from '../../shared/settings/settings';
@@ -21,12 +21,13 @@ async function runHeadlessPreflight(args: { roomId: number; profileId: string; d
 }
 
 const notCancelled = () => new AbortController().signal;
+const defaultNetworkLimits = () => findProfile(defaultProfileId)!.network;
 
 /** The network tests one at a time, for the acceptance tests that impair a link and read one figure. */
 const networkCommands = {
   gather: async (server: IceServer, timeoutMs: number) => (await import('./features/network/ice-gathering')).gatherThrough(server, { timeoutMs, signal: notCancelled() }),
   ping: async (probe: ProbeTarget, config: Pick<NetworkTestConfig, 'iceServers' | 'relayOnly'>, limits: { pingIntervalMs: number; pingDurationMs: number }) =>
-    (await import('./features/network/run-network-preflight')).pingProbe(probe, config, limits, notCancelled()),
+    (await import('./features/network/run-network-preflight')).pingProbe(probe, config, { ...defaultNetworkLimits(), ...limits }, notCancelled()),
   download: async (probe: ProbeTarget, options: ThroughputRun) => (await import('./features/network/throughput')).measureDownload(probe, { ...options, signal: notCancelled() }),
   upload: async (probe: ProbeTarget, options: ThroughputRun) => (await import('./features/network/throughput')).measureUpload(probe, { ...options, signal: notCancelled() }),
 };

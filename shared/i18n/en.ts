@@ -127,6 +127,7 @@ export const en = {
     cancel: 'Cancel',
     running: 'Checking…',
     cancelled: 'The check was cancelled. Nothing was saved.',
+    offline: 'The computer went offline during the network check. Nothing was saved: reconnect, then check again.',
     failed: 'The check stopped: {{message}}',
     verdict: { pass: 'Ready', warn: 'Ready, with warnings', fail: 'Not ready' },
     savedAs: 'Saved as run {{id}} at {{time}}.',

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { configureDataDir, openHeadlessPage, startNetworkLab, symmetric, type NetworkLab } from './network-lab';
+import { expect } from './fixtures';
+import { networkTest as test, openHeadlessPage, symmetric, type NetworkLab } from './network-lab';
 
 // Acceptance of the network measurements (issue 4): the real renderer code in Chromium, the
 // real probe, real coturn, and a userspace impaired link between them (the kernel has no netem).
@@ -13,18 +13,7 @@ interface PingResult {
   localType: string | null;
 }
 
-let lab: NetworkLab;
-
-test.beforeEach(async ({ dataDir }) => {
-  lab = await startNetworkLab();
-  await configureDataDir(dataDir, lab);
-});
-
-test.afterEach(async () => {
-  await lab.stop();
-});
-
-function ping(page: Page, durationMs: number, intervalMs = 20): Promise<PingResult> {
+function ping(page: Page, lab: NetworkLab, durationMs: number, intervalMs = 20): Promise<PingResult> {
   return page.evaluate(
     ([probeUrl, turnUrl, user, password, pingDurationMs, pingIntervalMs]) =>
       (globalThis as unknown as { roomreadyHeadless: { network: { ping(...args: unknown[]): Promise<PingResult> } } }).roomreadyHeadless.network.ping(
@@ -36,7 +25,7 @@ function ping(page: Page, durationMs: number, intervalMs = 20): Promise<PingResu
   );
 }
 
-function throughput(page: Page, direction: 'download' | 'upload'): Promise<number> {
+function throughput(page: Page, lab: NetworkLab, direction: 'download' | 'upload'): Promise<number> {
   return page.evaluate(
     ([probeUrl, which]) =>
       (globalThis as unknown as { roomreadyHeadless: { network: Record<string, (...args: unknown[]) => Promise<number>> } }).roomreadyHeadless.network[which]!(
@@ -47,14 +36,14 @@ function throughput(page: Page, direction: 'download' | 'upload'): Promise<numbe
   );
 }
 
-test('40 ms added each way reads as 80 ms more round-trip time, through the TURN relay', async ({ page, dataDir }) => {
+test('40 ms added each way reads as 80 ms more round-trip time, through the TURN relay', async ({ page, dataDir, lab }) => {
   const host = await openHeadlessPage(page, dataDir);
   try {
-    const baseline = await ping(page, 2000);
+    const baseline = await ping(page, lab, 2000);
     expect(baseline.localType).toBe('relay');
     expect(baseline.summary?.lossPercent).toBe(0);
     lab.turnLink.setImpairment(symmetric({ delayMs: 40 }));
-    const delayed = await ping(page, 3000);
+    const delayed = await ping(page, lab, 3000);
     const expected = 80 + baseline.summary!.rttMs;
     expect(Math.abs(delayed.summary!.rttMs - expected)).toBeLessThanOrEqual(expected * 0.1);
     expect(delayed.relay).toBe('connected');
@@ -63,12 +52,12 @@ test('40 ms added each way reads as 80 ms more round-trip time, through the TURN
   }
 });
 
-test('5 % loss on the link reads as 5 ± 1.5 % lost pings', async ({ page, dataDir }) => {
+test('5 % loss on the link reads as 5 ± 1.5 % lost pings', async ({ page, dataDir, lab }) => {
   const host = await openHeadlessPage(page, dataDir);
   try {
     lab.turnLink.setImpairment({ up: { lossPercent: 5 } });
     // 1000 pings: enough that random loss of 5 % lands within ± 1.5 points.
-    const lossy = await ping(page, 10_000, 10);
+    const lossy = await ping(page, lab, 10_000, 10);
     expect(lossy.summary!.sent).toBe(1000);
     expect(Math.abs(lossy.summary!.lossPercent - 5)).toBeLessThanOrEqual(1.5);
   } finally {
@@ -76,13 +65,13 @@ test('5 % loss on the link reads as 5 ± 1.5 % lost pings', async ({ page, dataD
   }
 });
 
-test('more jitter on the link reads as more jitter', async ({ page, dataDir }) => {
+test('more jitter on the link reads as more jitter', async ({ page, dataDir, lab }) => {
   const host = await openHeadlessPage(page, dataDir);
   try {
     const jitters: number[] = [];
     for (const jitterMs of [0, 10, 30]) {
       lab.turnLink.setImpairment(symmetric({ delayMs: 40, jitterMs }));
-      jitters.push((await ping(page, 2000)).summary!.jitterMs);
+      jitters.push((await ping(page, lab, 2000)).summary!.jitterMs);
     }
     expect(jitters[1]).toBeGreaterThan(jitters[0]! + 1);
     expect(jitters[2]).toBeGreaterThan(jitters[1]! * 1.5);
@@ -91,13 +80,13 @@ test('more jitter on the link reads as more jitter', async ({ page, dataDir }) =
   }
 });
 
-test('a 5 Mbit/s link reads as 5 Mbit/s ± 15 % down and up', async ({ page, dataDir }) => {
+test('a 5 Mbit/s link reads as 5 Mbit/s ± 15 % down and up', async ({ page, dataDir, lab }) => {
   test.setTimeout(90_000);
   const host = await openHeadlessPage(page, dataDir);
   try {
     lab.httpLink.setImpairment(symmetric({ rateKbps: 5000 }));
-    const down = await throughput(page, 'download');
-    const up = await throughput(page, 'upload');
+    const down = await throughput(page, lab, 'download');
+    const up = await throughput(page, lab, 'upload');
     expect(Math.abs(down - 5) / 5).toBeLessThanOrEqual(0.15);
     expect(Math.abs(up - 5) / 5).toBeLessThanOrEqual(0.15);
   } finally {
@@ -105,7 +94,7 @@ test('a 5 Mbit/s link reads as 5 Mbit/s ± 15 % down and up', async ({ page, dat
   }
 });
 
-test('a wrong TURN password is told apart from an unreachable TURN server', async ({ page, dataDir }) => {
+test('a wrong TURN password is told apart from an unreachable TURN server', async ({ page, dataDir, lab }) => {
   const host = await openHeadlessPage(page, dataDir);
   try {
     const gather = (urls: string, credential: string) =>

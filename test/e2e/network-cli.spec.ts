@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { chromiumPath } from '../../playwright.config';
-import { expect, test } from './fixtures';
+import { expect } from './fixtures';
 import { runCli } from './host';
-import { configureDataDir, startNetworkLab, symmetric, type NetworkLab } from './network-lab';
+import { networkTest as test, symmetric } from './network-lab';
 
 interface Report {
   runId: number;
@@ -13,17 +14,6 @@ interface Report {
   checks: { id: string; kind: string; deviceLabel: string; status: string; summary: string; metrics: Record<string, unknown>; advice: string[] }[];
 }
 
-let lab: NetworkLab;
-
-test.beforeEach(async ({ dataDir }) => {
-  lab = await startNetworkLab();
-  await configureDataDir(dataDir, lab);
-});
-
-test.afterEach(async () => {
-  await lab.stop();
-});
-
 async function preflight(dataDir: string, args: string[]): Promise<{ code: number | null; report: Report; stderr: string }> {
   const result = await runCli(['preflight', '--room', 'Hall N', '--json', '--data-dir', dataDir, '--chromium', chromiumPath, ...args]);
   expect(result.stdout, result.stderr).not.toBe('');
@@ -32,7 +22,7 @@ async function preflight(dataDir: string, args: string[]): Promise<{ code: numbe
 
 const byKind = (report: Report, kind: string) => report.checks.find((check) => check.kind === kind)!;
 
-test('the network preflight through TURN: every figure, the SFU call both ways, a verdict per event type, saved', async ({ dataDir }) => {
+test('the network preflight through TURN: every figure, the SFU call both ways, a verdict per event type, saved', async ({ dataDir, lab }) => {
   test.setTimeout(90_000);
   lab.turnLink.setImpairment(symmetric({ delayMs: 20 }));
   const { code, report, stderr } = await preflight(dataDir, ['--only', 'network']);
@@ -95,6 +85,25 @@ test('an unreachable probe fails the network check with its address, within its 
   expect(network.deviceLabel).toBe('http://127.0.0.1:9');
   expect(network.advice.join(' ')).toMatch(/reach|address/i);
   expect(byKind(report, 'sfu').status).toBe('fail');
+});
+
+test('a server that answers, but not as a RoomReady probe, is not trusted', async ({ dataDir }) => {
+  const impostor = createServer((_request, response) => {
+    response.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });
+    response.end(JSON.stringify({ service: 'speedtest', version: 7, download: '/garbage' }));
+  });
+  const port = await new Promise<number>((resolve) => impostor.listen(0, '127.0.0.1', () => resolve((impostor.address() as { port: number }).port)));
+  try {
+    const { code, report } = await preflight(dataDir, ['--only', 'network', '--probe', `http://127.0.0.1:${port}`]);
+    expect(code).toBe(1);
+    const network = byKind(report, 'network');
+    expect(network.status).toBe('fail');
+    expect(network.metrics.rttMs).toBeNull();
+    expect(network.metrics.downloadMbps).toBeNull();
+    expect(network.advice.join(' ')).toMatch(/not .*RoomReady probe|does not understand|unexpected/i);
+  } finally {
+    impostor.close();
+  }
 });
 
 test('the network alone needs a probe', async ({ dataDir }) => {

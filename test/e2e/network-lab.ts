@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startCoturn, type CoturnServer } from '../support/coturn';
 import { startTcpProxy, startUdpProxy, type ImpairmentConfig, type ImpairmentProxy } from '../support/impairment-proxy';
+import { test } from './fixtures';
 import { runCli, startHost, type RunningHost } from './host';
 import { startProbe, type RunningProbe } from './probe-process';
 
@@ -76,3 +77,16 @@ export async function openHeadlessPage(page: Page, dataDir: string): Promise<Run
   await page.waitForFunction('window.roomreadyHeadless !== undefined');
   return host;
 }
+
+/** Playwright's test where every test has a network lab, and its data directory the lab's Settings. */
+export const networkTest = test.extend<{ lab: NetworkLab }>({
+  lab: [
+    async ({ dataDir }, use) => {
+      const lab = await startNetworkLab();
+      await configureDataDir(dataDir, lab);
+      await use(lab);
+      await lab.stop();
+    },
+    { auto: true },
+  ],
+});

@@ -1,21 +1,10 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { expect } from './fixtures';
 import { findFreePort } from '../support/free-port';
 import { startHost } from './host';
-import { configureDataDir, startNetworkLab, type NetworkLab } from './network-lab';
+import { networkTest as test } from './network-lab';
 
-let lab: NetworkLab;
-
-test.beforeEach(async ({ dataDir }) => {
-  lab = await startNetworkLab();
-  await configureDataDir(dataDir, lab);
-});
-
-test.afterEach(async () => {
-  await lab.stop();
-});
-
-test('the technician checks the network: progress per step, the figures, a verdict per event type', async ({ page, dataDir }) => {
+test('the technician checks the network: progress per step, the figures, a verdict per event type', async ({ page, dataDir, lab }) => {
   test.setTimeout(90_000);
   const host = await startHost(['--data-dir', dataDir]);
   try {
@@ -63,7 +52,23 @@ test('cancelling the network check saves nothing', async ({ page, dataDir }) => 
   }
 });
 
-test('Settings: a bad probe address is refused, and hosting a probe shows the address to share', async ({ page, dataDir }) => {
+test('going offline during the network check ends it with a clear message and saves nothing', async ({ page, dataDir }) => {
+  const host = await startHost(['--data-dir', dataDir]);
+  try {
+    await page.goto(host.openUrl);
+    await page.getByRole('link', { name: 'Preflight', exact: true }).click();
+    await page.getByRole('button', { name: 'Check network' }).click();
+    await expect(page.getByRole('list', { name: 'Checking…' }).getByText('A call through the SFU')).toBeVisible();
+    await page.context().setOffline(true);
+    await expect(page.getByText('The computer went offline during the network check. Nothing was saved')).toBeVisible({ timeout: 20_000 });
+    await page.context().setOffline(false);
+    await expect(page.getByRole('heading', { name: /^Results:/ })).toHaveCount(0);
+  } finally {
+    await host.stop();
+  }
+});
+
+test('Settings: a bad probe address is refused, and hosting a probe shows the address to share', async ({ page, dataDir, lab }) => {
   const host = await startHost(['--data-dir', dataDir]);
   try {
     await page.goto(host.openUrl);

@@ -12,7 +12,8 @@ import {
   toDbfs,
   windowedRmsDbfs,
 } from '../../../shared/analysis/audio';
-import { mulberry32, gaussianNoise } from './signals';
+import { createSeededRandom } from '../../support/seeded-random';
+import { gaussianNoise } from './signals';
 
 const sampleRate = 48000;
 
@@ -21,7 +22,7 @@ function sine(frequency: number, amplitude: number, seconds: number, offset = 0)
 }
 
 function uniformNoise(amplitude: number, length: number, seed: number): Float32Array {
-  const random = mulberry32(seed);
+  const random = createSeededRandom(seed);
   return Float32Array.from({ length }, () => amplitude * (2 * random() - 1));
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fft, ifft, nextPowerOfTwo } from '../../../shared/analysis/fft';
-import { mulberry32 } from './signals';
+import { createSeededRandom } from '../../support/seeded-random';
 
 function randomComplex(length: number, seed: number): { re: Float64Array; im: Float64Array } {
-  const random = mulberry32(seed);
+  const random = createSeededRandom(seed);
   const re = new Float64Array(length);
   const im = new Float64Array(length);
   for (let i = 0; i < length; i++) {

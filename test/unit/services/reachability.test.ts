@@ -16,6 +16,7 @@ import {
 } from '../../../shared/network/platform-endpoints';
 import { encodeBindingResponse, parseBindingRequest } from '../../../shared/network/stun';
 import { findFreePort } from '../../support/free-port';
+import { listenOnLoopback } from '../../support/loopback-server';
 
 // Every probe against servers this test starts on 127.0.0.1 (and one name that cannot exist).
 
@@ -27,18 +28,9 @@ afterEach(async () => {
 const custom = (port: number, protocol: PlatformEndpoint['protocol'], host = '127.0.0.1'): PlatformEndpoint => ({ platform: 'custom', host, port, protocol });
 
 async function listen(server: net.Server | tls.Server): Promise<number> {
-  const sockets = new Set<net.Socket>();
-  server.on('connection', (socket: net.Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(async () => {
-    for (const socket of sockets) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  const address = server.address();
-  return address !== null && typeof address === 'object' ? address.port : 0;
+  const { port, close } = await listenOnLoopback(server);
+  cleanups.push(close);
+  return port;
 }
 
 /** A TCP server that accepts and then says nothing: a TLS handshake to it never completes. */

@@ -2,6 +2,7 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCoturn } from '../../support/coturn';
 import { startTcpProxy, startUdpProxy, type ImpairmentConfig, type ImpairmentProxy } from '../../support/impairment-proxy';
+import { listenOnLoopback } from '../../support/loopback-server';
 import { stunBindingTcp, stunBindingUdp } from '../../support/stun-client';
 import { pingUdp, quantile, standardDeviation, startUdpEcho, type UdpEcho } from '../../support/udp-echo';
 
@@ -116,19 +117,9 @@ describe('UDP impairment proxy', () => {
 });
 
 async function tcpServer(onConnection: (socket: net.Socket) => void): Promise<number> {
-  const server = net.createServer(onConnection);
-  const sockets = new Set<net.Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(async () => {
-    for (const socket of sockets) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  });
-  const address = server.address();
-  return address !== null && typeof address === 'object' ? address.port : 0;
+  const { port, close } = await listenOnLoopback(net.createServer(onConnection));
+  cleanups.push(close);
+  return port;
 }
 
 async function tcpProxyTo(port: number, impairment: ImpairmentConfig): Promise<ImpairmentProxy> {

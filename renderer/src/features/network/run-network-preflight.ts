@@ -139,14 +139,14 @@ export interface PingResult {
 export async function pingProbe(
   probe: ProbeTarget,
   config: Pick<NetworkTestConfig, 'iceServers' | 'relayOnly'>,
-  limits: Pick<NetworkLimits, 'pingIntervalMs' | 'pingDurationMs'>,
+  limits: Pick<NetworkLimits, 'pingIntervalMs' | 'pingDurationMs' | 'pingTimeoutMs'>,
   signal: AbortSignal,
   onProgress?: (fraction: number) => void,
 ): Promise<PingResult> {
   const { echo, direct, relay, failure } = await connectEcho(probe, config.iceServers.map(toRtcIceServer), config.relayOnly, signal);
   if (!echo) return { summary: null, problem: failureOf(failure, signal), direct, relay, localType: null };
   try {
-    const pings = await runPingStream(echo.channel, { intervalMs: limits.pingIntervalMs, durationMs: limits.pingDurationMs, graceMs: 1000, signal, onProgress });
+    const pings = await runPingStream(echo.channel, { intervalMs: limits.pingIntervalMs, durationMs: limits.pingDurationMs, graceMs: limits.pingTimeoutMs, signal, onProgress });
     return { summary: summarisePings(pings), problem: null, direct, relay, localType: echo.localType };
   } catch (error) {
     return { summary: null, problem: failureOf(error, signal), direct, relay, localType: echo.localType };
@@ -169,11 +169,14 @@ function throughputOptions(limits: NetworkLimits, signal: AbortSignal, observer:
 /** Raised when the person cancels or the computer goes offline: nothing is saved. */
 export class NetworkTestStopped extends Error {
   override name = 'NetworkTestStopped';
+  constructor(readonly reason: 'cancelled' | 'offline') {
+    super(reason === 'offline' ? 'The computer went offline during the network test.' : 'The network test was cancelled.');
+  }
 }
 
 function throwIfAborted(signal: AbortSignal, offline: AbortSignal): void {
-  if (offline.aborted) throw new NetworkTestStopped('The computer went offline during the network test. Reconnect, then check again.');
-  if (signal.aborted) throw new NetworkTestStopped('The network test was cancelled.');
+  if (offline.aborted) throw new NetworkTestStopped('offline');
+  if (signal.aborted) throw new NetworkTestStopped('cancelled');
 }
 
 type PathResult = 'connected' | 'failed' | 'skipped';

@@ -87,6 +87,7 @@ export function PreflightScreen() {
       <p className="hint">{probeSet ? t('preflight.networkIntro') : t('preflight.noProbe')}</p>
       <p role="status" className="notice">
         {status === 'cancelled' && t('preflight.cancelled')}
+        {status === 'offline' && t('preflight.offline')}
         {status === 'failed' && t('preflight.failed', { message: error ?? '' })}
       </p>
       {running && <Progress />}

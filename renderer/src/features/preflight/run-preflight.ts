@@ -49,6 +49,11 @@ export class PreflightCancelled extends Error {
   override name = 'PreflightCancelled';
 }
 
+/** Raised when the computer goes offline during the network tests: nothing is saved. */
+export class PreflightOffline extends Error {
+  override name = 'PreflightOffline';
+}
+
 const ladderProbeMs = 250;
 const testToneMs = 600;
 
@@ -79,7 +84,7 @@ export async function runPreflight(options: {
       checks.push(...network.checks);
       readiness.push(...network.readiness);
     } catch (error) {
-      if (error instanceof NetworkTestStopped && signal.aborted) throw new PreflightCancelled(error.message);
+      if (error instanceof NetworkTestStopped) throw error.reason === 'offline' ? new PreflightOffline(error.message) : new PreflightCancelled(error.message);
       throw error;
     }
   }

@@ -5,7 +5,7 @@ import { defaultProfileId, findProfile } from '../../../../shared/profiles/profi
 import { networkConfigFrom } from '../../../../shared/network/test-config';
 import { api } from '../../api/api';
 import { useSettings } from '../settings/store';
-import { PreflightCancelled, runPreflight, type PreflightStep } from './run-preflight';
+import { PreflightCancelled, PreflightOffline, runPreflight, type PreflightStep } from './run-preflight';
 
 /** What one preflight run checks. */
 export type PreflightScope = 'devices' | 'network' | 'all';
@@ -20,7 +20,7 @@ export interface StepProgress {
 interface PreflightState {
   roomId: number | null;
   profileId: string;
-  status: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'offline' | 'failed';
   steps: StepProgress[];
   level: { rmsDbfs: number; peakDbfs: number } | null;
   /** How far the running network step is (0–1). */
@@ -104,6 +104,7 @@ export const usePreflight = create<PreflightState>((set, get) => ({
       set({ status: 'done', run });
     } catch (error) {
       if (error instanceof PreflightCancelled) set({ status: 'cancelled' });
+      else if (error instanceof PreflightOffline) set({ status: 'offline' });
       else set({ status: 'failed', error: (error as Error).message });
     } finally {
       set({ controller: null, preview: null, level: null, networkProgress: null });
