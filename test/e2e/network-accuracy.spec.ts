@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { defaultProfileId, findProfile } from '../../shared/profiles/profile';
 import { expect } from './fixtures';
 import { networkTest as test, openHeadlessPage, symmetric, type NetworkLab } from './network-lab';
 
@@ -25,14 +26,17 @@ function ping(page: Page, lab: NetworkLab, durationMs: number, intervalMs = 20):
   );
 }
 
+// The product's own settings: what a room's check does, not a longer, friendlier run.
+const { throughputStreams, throughputSeconds, throughputWarmupMs } = findProfile(defaultProfileId)!.network;
+
 function throughput(page: Page, lab: NetworkLab, direction: 'download' | 'upload'): Promise<number> {
   return page.evaluate(
-    ([probeUrl, which]) =>
+    ([probeUrl, which, streams, durationMs, warmupMs]) =>
       (globalThis as unknown as { roomreadyHeadless: { network: Record<string, (...args: unknown[]) => Promise<number>> } }).roomreadyHeadless.network[which]!(
         { url: probeUrl, token: null },
-        { streams: 4, durationMs: 4000, warmupMs: 1000, maxBytes: 50 * 1024 * 1024 },
+        { streams, durationMs, warmupMs, maxBytes: 50 * 1024 * 1024 },
       ),
-    [lab.probeUrl, direction] as const,
+    [lab.probeUrl, direction, throughputStreams, throughputSeconds * 1000, throughputWarmupMs] as const,
   );
 }
 

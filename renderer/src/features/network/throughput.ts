@@ -49,6 +49,9 @@ export async function measureDownload(target: ProbeTarget, options: ThroughputOp
  */
 export async function measureUpload(target: ProbeTarget, options: ThroughputOptions): Promise<number> {
   const pool = randomBlob(Math.min(options.maxBytes, maxUploadBodyBytes));
+  // Each upload waits for the probe's answer before the next, so a queue still full of an
+  // earlier download would stall it: one small answer through the link first lets it drain.
+  await (await fetchFromProbe(target, probeUrl(target, probePaths.info), {}, { timeoutMs: 10_000, signal: options.signal })).arrayBuffer();
   return measure(options, async (progress, { finishing, stop }, startedAt) => {
     let confirmed = 0;
     let bodyBytes = Math.min(pool.size, firstUploadBodyBytes);
@@ -67,7 +70,7 @@ export async function measureUpload(target: ProbeTarget, options: ThroughputOpti
   });
 }
 
-const firstUploadBodyBytes = 32 * 1024;
+const firstUploadBodyBytes = 64 * 1024;
 const maxUploadBodyBytes = 16 * 1024 * 1024;
 
 /** When a stream should stop starting new work, and when it must stop outright. */
