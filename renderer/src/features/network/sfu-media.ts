@@ -1,8 +1,6 @@
 /** The camera and microphone to publish to the SFU, and how to let them go. */
 export interface SfuMedia {
   stream: MediaStream;
-  /** False when no camera or microphone could be opened and a generated picture and tone stand in. */
-  fromDevices: boolean;
   close(): void;
 }
 
@@ -14,7 +12,7 @@ export interface SfuMedia {
 export async function openSfuMedia(): Promise<SfuMedia> {
   try {
     const stream = await navigator.mediaDevices.getUserMedia({ video: { width: 1280, height: 720, frameRate: 30 }, audio: true });
-    return { stream, fromDevices: true, close: () => stream.getTracks().forEach((track) => track.stop()) };
+    return { stream, close: () => stream.getTracks().forEach((track) => track.stop()) };
   } catch {
     return generatedMedia();
   }
@@ -43,7 +41,6 @@ function generatedMedia(): SfuMedia {
   const stream = new MediaStream([...canvas.captureStream(30).getVideoTracks(), ...destination.stream.getAudioTracks()]);
   return {
     stream,
-    fromDevices: false,
     close: () => {
       clearInterval(timer);
       stream.getTracks().forEach((track) => track.stop());
