@@ -20,6 +20,7 @@ export function runPingStream(
 ): Promise<PingRecord[]> {
   const count = Math.max(1, Math.round(options.durationMs / options.intervalMs));
   const pings: PingRecord[] = [];
+  if (options.signal.aborted) return Promise.reject(new ProbeError('aborted', 'The test was cancelled.'));
   return new Promise((resolve, reject) => {
     let graceTimer: ReturnType<typeof setTimeout> | undefined;
     const finish = (error?: Error) => {

@@ -21,14 +21,13 @@ export async function connectToEcho(
 ): Promise<EchoConnection> {
   const connection = new RTCPeerConnection({ iceServers: options.iceServers, iceTransportPolicy: options.relayOnly ? 'relay' : 'all' });
   const close = () => connection.close();
-  const abort = () => close();
-  options.signal.addEventListener('abort', abort, { once: true });
-  try {
+  // Closing a connection mid-way leaves its pending operations unsettled: the whole sequence
+  // races the signal, so a cancel (or going offline) always ends it at once.
+  const connect = async (): Promise<EchoConnection> => {
     const channel = connection.createDataChannel(pingChannelLabel, { ordered: false, maxRetransmits: 0 });
     channel.binaryType = 'arraybuffer';
     await connection.setLocalDescription(await connection.createOffer());
     await gatheringComplete(connection, options.timeoutMs);
-    if (options.signal.aborted) throw new ProbeError('aborted', 'The test was cancelled.');
     const offer = connection.localDescription?.sdp ?? '';
     if (options.relayOnly && !/ typ relay /.test(offer)) {
       throw new ProbeError('refused', 'No TURN relay could be reached, so a relay-only connection cannot be made.');
@@ -38,12 +37,23 @@ export async function connectToEcho(
     await channelOpen(channel, connection, options.timeoutMs);
     const pair = await selectedPair(connection);
     return { channel, localType: pair.localType, protocol: pair.protocol, close };
+  };
+  try {
+    return await orAborted(connect(), options.signal);
   } catch (error) {
     close();
     throw error;
-  } finally {
-    options.signal.removeEventListener('abort', abort);
   }
+}
+
+/** `work`, unless the signal aborts first: a closed connection fires no more events to end a wait. */
+function orAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new ProbeError('aborted', 'The test was cancelled.'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new ProbeError('aborted', 'The test was cancelled.'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 function gatheringComplete(connection: RTCPeerConnection, timeoutMs: number): Promise<void> {

@@ -56,21 +56,41 @@ export async function measureUpload(target: ProbeTarget, options: ThroughputOpti
     let confirmed = 0;
     let bodyBytes = Math.min(pool.size, firstUploadBodyBytes);
     progress.push({ atMs: startedAt, bytes: 0 });
-    // Bodies one after another, each grown while it is quick, so the confirmations come often
-    // on a slow link and the request overhead stays small on a fast one. When time is up the
-    // body in flight still completes: cutting it off would leave its bytes uncounted.
+    // The next body starts as soon as the one before has left the browser, not when its receipt
+    // comes back, so the link is never idle waiting for an answer; at most two are in flight.
+    // Bodies grow while they are quick, so receipts come often on a slow link and the request
+    // overhead stays small on a fast one. When time is up the bodies in flight still complete:
+    // cutting them off would leave their bytes uncounted.
+    const receipts: Promise<void>[] = [];
+    let brokenOff = 0;
     while (!finishing.aborted) {
       const sentAt = performance.now();
-      const received = await uploadOnce(target, pool.slice(0, bodyBytes), stop);
-      if (received === null) break;
-      confirmed += received;
-      progress.push({ atMs: performance.now(), bytes: confirmed });
+      const upload = startUpload(target, pool.slice(0, bodyBytes), stop);
+      receipts.push(
+        upload.receipt.then(
+          (received) => {
+            if (received === null) return;
+            confirmed += received;
+            progress.push({ atMs: performance.now(), bytes: confirmed });
+          },
+          (error: unknown) => {
+            // One body lost to a connection the server was just closing costs only its bytes;
+            // a link that keeps breaking fails the measurement.
+            brokenOff += 1;
+            if (!(error instanceof ProbeError && error.reason === 'unreachable') || brokenOff >= maxBrokenUploads) throw error;
+          },
+        ),
+      );
+      if (!(await upload.sent)) break;
+      if (receipts.length >= 2) await receipts.shift();
       if (performance.now() - sentAt < 250) bodyBytes = Math.min(pool.size, bodyBytes * 2);
     }
+    await Promise.all(receipts);
   });
 }
 
 const firstUploadBodyBytes = 64 * 1024;
+const maxBrokenUploads = 3;
 const maxUploadBodyBytes = 16 * 1024 * 1024;
 
 /** When a stream should stop starting new work, and when it must stop outright. */
@@ -109,18 +129,44 @@ async function measure(
   return throughputMbps(progresses, { startMs: windowStart, endMs: lastCounted });
 }
 
-/** One upload body; resolves with the bytes the probe counted, or null once stopped. */
-async function uploadOnce(target: ProbeTarget, body: Blob, stop: AbortSignal): Promise<number | null> {
-  try {
-    const init = { method: 'POST', body, headers: { 'Content-Type': 'application/octet-stream' }, signal: stop };
-    const response = await fetchFromProbe(target, probeUrl(target, probePaths.upload), init, { timeoutMs: uploadTimeoutMs, signal: stop });
-    const receipt = uploadReceiptSchema.safeParse(await response.json().catch(() => null));
-    if (!receipt.success) throw new ProbeError('malformed', `${describeProbe(target)} answered the upload without a valid receipt.`);
-    return receipt.data.bytes;
-  } catch (error) {
-    if (stop.aborted) return null;
-    throw error;
-  }
+/**
+ * One upload body: `sent` resolves when the browser has handed all of it over (false once
+ * stopped), `receipt` with the bytes the probe counted (null once stopped).
+ */
+function startUpload(target: ProbeTarget, body: Blob, stop: AbortSignal): { sent: Promise<boolean>; receipt: Promise<number | null> } {
+  // XMLHttpRequest, because only it tells when the body has left (fetch has no upload events).
+  const request = new XMLHttpRequest();
+  let bodySent: (sent: boolean) => void = () => {};
+  const sent = new Promise<boolean>((resolve) => (bodySent = resolve));
+  const receipt = new Promise<number | null>((resolve, reject) => {
+    const onStop = () => request.abort();
+    stop.addEventListener('abort', onStop, { once: true });
+    const settle = (outcome: () => void) => {
+      stop.removeEventListener('abort', onStop);
+      bodySent(!stop.aborted);
+      outcome();
+    };
+    request.open('POST', probeUrl(target, probePaths.upload));
+    request.responseType = 'json';
+    request.timeout = uploadTimeoutMs;
+    request.upload.onload = () => bodySent(true);
+    request.onabort = () => settle(() => resolve(null));
+    request.ontimeout = () => settle(() => reject(new ProbeError('timeout', `${describeProbe(target)} did not take an upload within ${uploadTimeoutMs / 1000} s.`)));
+    request.onerror = () =>
+      settle(() => (stop.aborted ? resolve(null) : reject(new ProbeError('unreachable', `The upload to ${describeProbe(target)} broke off (is the network down?).`))));
+    request.onload = () =>
+      settle(() => {
+        if (request.status === 401) return reject(new ProbeError('unauthorized', `${describeProbe(target)} refused the access token.`));
+        const parsed = uploadReceiptSchema.safeParse(request.response);
+        if (request.status !== 200 || !parsed.success) {
+          return reject(new ProbeError('malformed', `${describeProbe(target)} answered the upload with ${request.status} and no valid receipt.`));
+        }
+        resolve(parsed.data.bytes);
+      });
+    request.setRequestHeader('Content-Type', 'application/octet-stream');
+    request.send(body);
+  });
+  return { sent, receipt };
 }
 
 const uploadTimeoutMs = 30_000;
