@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../shared/i18n/en';
-import { ru } from '../../../shared/i18n/ru';
 import { concludeConnectivity, parseCandidate, type ConnectivityConclusion, type ParsedCandidate } from '../../../shared/network/ice';
 import { estimateMos } from '../../../shared/network/mos';
 import type { PingSummary } from '../../../shared/network/ping-stats';
@@ -19,6 +18,7 @@ import {
   type NetworkMeasurement,
 } from '../../../shared/preflight/network-verdicts';
 import { builtInProfiles, findProfile, type NetworkLimits } from '../../../shared/profiles/profile';
+import { expectInBothLanguages, expectPlaceholdersFilled } from '../preflight/translated-messages';
 
 function limitsOf(id: string): NetworkLimits {
   const found = findProfile(id);
@@ -399,8 +399,6 @@ describe('networkReadiness', () => {
 });
 
 describe('network messages', () => {
-  const lookup = (tree: object, key: string): unknown =>
-    key.split('.').reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined), tree);
   const failures = ['unreachable', 'timeout', 'unauthorized', 'malformed', 'closed', 'refused', 'aborted', 'unsupported', 'error'] as const;
   const connectivity = (direct: 'connected' | 'failed' | 'skipped', relayState: 'connected' | 'failed' | 'skipped') =>
     concludeConnectivity({
@@ -483,22 +481,10 @@ describe('network messages', () => {
     expect(producedKeys).toEqual(expected);
   });
 
-  it('exist in English and in Russian', () => {
-    for (const key of producedKeys) {
-      expect(lookup(en, key), `en ${key}`).toEqual(expect.stringMatching(/\S/));
-      expect(lookup(ru, key), `ru ${key}`).toEqual(expect.stringMatching(/\S/));
-    }
-  });
+  it('exist in English and in Russian', () => expectInBothLanguages(producedKeys));
 
   it('come with a value for every placeholder their text uses, and only numbers or short text', () => {
-    for (const message of messages) {
-      for (const [language, tree] of [['en', en], ['ru', ru]] as const) {
-        const text = lookup(tree, message.key) as string;
-        const placeholders = [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1] ?? '');
-        const missing = placeholders.filter((name) => message.values?.[name] === undefined);
-        expect(missing, `${language} ${message.key}`).toEqual([]);
-      }
-    }
+    expectPlaceholdersFilled(messages);
     for (const check of grid) expect(checkSchema.safeParse(check).success, check.summary.key).toBe(true);
   });
 });
