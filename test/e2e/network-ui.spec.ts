@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect } from './fixtures';
 import { findFreePort } from '../support/free-port';
-import { startHost } from './host';
+import type { Page } from '@playwright/test';
+import { startHost, type RunningHost } from './host';
 import { networkTest as test } from './network-lab';
 
 test('the technician checks the network: progress per step, the figures, a verdict per event type', async ({ page, dataDir, lab }) => {
@@ -36,13 +37,18 @@ test('the technician checks the network: progress per step, the figures, a verdi
   }
 });
 
+/** Opens Preflight, starts the network check and waits until the SFU call is under way. */
+async function startNetworkCheck(page: Page, host: RunningHost): Promise<void> {
+  await page.goto(host.openUrl);
+  await page.getByRole('link', { name: 'Preflight', exact: true }).click();
+  await page.getByRole('button', { name: 'Check network' }).click();
+  await expect(page.getByRole('list', { name: 'Checking…' }).getByText('A call through the SFU')).toBeVisible();
+}
+
 test('cancelling the network check saves nothing', async ({ page, dataDir }) => {
   const host = await startHost(['--data-dir', dataDir]);
   try {
-    await page.goto(host.openUrl);
-    await page.getByRole('link', { name: 'Preflight', exact: true }).click();
-    await page.getByRole('button', { name: 'Check network' }).click();
-    await expect(page.getByRole('list', { name: 'Checking…' }).getByText('A call through the SFU')).toBeVisible();
+    await startNetworkCheck(page, host);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByText('The check was cancelled. Nothing was saved.')).toBeVisible({ timeout: 10_000 });
     await page.reload();
@@ -55,10 +61,7 @@ test('cancelling the network check saves nothing', async ({ page, dataDir }) => 
 test('going offline during the network check ends it with a clear message and saves nothing', async ({ page, dataDir }) => {
   const host = await startHost(['--data-dir', dataDir]);
   try {
-    await page.goto(host.openUrl);
-    await page.getByRole('link', { name: 'Preflight', exact: true }).click();
-    await page.getByRole('button', { name: 'Check network' }).click();
-    await expect(page.getByRole('list', { name: 'Checking…' }).getByText('A call through the SFU')).toBeVisible();
+    await startNetworkCheck(page, host);
     await page.context().setOffline(true);
     await expect(page.getByText('The computer went offline during the network check. Nothing was saved')).toBeVisible({ timeout: 20_000 });
     await page.context().setOffline(false);
