@@ -1,4 +1,5 @@
 // Reads a camera's pixels off the main thread: copying, converting and downscaling frames are the heavy part of a camera probe.
+import { frameRate } from '../../../../../shared/analysis/frame-rate';
 import { lumaFromRgba, type LumaFrame } from '../../../../../shared/analysis/video';
 import type { FrameReply, FrameRequest, TrackMeasurement } from './frame-protocol';
 import { analysisFactor, boxDownsample, expandLimitedRange, swapRedBlue } from './luma-planes';
@@ -90,6 +91,8 @@ interface Watch {
   sampleEveryMs: number;
   stopped: boolean;
   count: number;
+  /** Capture timestamps of every frame read, µs. */
+  timestamps: number[];
   first?: FrameTime;
   last?: FrameTime;
   nextSampleAt: number;
@@ -109,6 +112,7 @@ function onFrame(current: Watch, frame: VideoFrame): void {
   }
   current.last = time;
   current.count++;
+  current.timestamps.push(time.timestamp);
   current.width = frame.displayWidth;
   current.height = frame.displayHeight;
   if (time.readAt < current.nextSampleAt) {
@@ -151,11 +155,11 @@ function stopReading(current: Watch): void {
   current.reader.cancel().catch(() => {});
 }
 
-/** Frames per second over the capture timestamps of the first and last frame, or over read times if those did not advance. */
-function framesPerSecond({ first, last, count }: Watch): number {
-  if (!first || !last || count < 2) return 0;
-  const captureSeconds = (last.timestamp - first.timestamp) / 1e6;
-  const seconds = captureSeconds > 0 ? captureSeconds : (last.readAt - first.readAt) / 1000;
+/** Frames per second from the capture timestamps (see frameRate), or over read times if those did not advance. */
+function framesPerSecond({ first, last, count, timestamps }: Watch): number {
+  const byCapture = frameRate(timestamps);
+  if (byCapture > 0 || !first || !last || count < 2) return byCapture;
+  const seconds = (last.readAt - first.readAt) / 1000;
   return seconds > 0 ? (count - 1) / seconds : 0;
 }
 
@@ -185,7 +189,7 @@ self.onmessage = (event: MessageEvent<FrameRequest>) => {
       return;
     }
     case 'watch':
-      watch = { reader: request.readable.getReader(), sampleEveryMs: request.sampleEveryMs, stopped: false, count: 0, nextSampleAt: 0, width: 0, height: 0, samples: [] };
+      watch = { reader: request.readable.getReader(), sampleEveryMs: request.sampleEveryMs, stopped: false, count: 0, timestamps: [], nextSampleAt: 0, width: 0, height: 0, samples: [] };
       void readFrames(watch);
       return;
     case 'finish':
