@@ -2,6 +2,7 @@ import type { RequestName } from '../../shared/api/contract';
 import { dispatch } from '../../shared/api/dispatch';
 import { createHandlers } from '../services/handlers/index';
 import { noPresenterWindows } from '../services/handlers/run-of-show';
+import { noReportPrinter, type ReportPrinter } from '../services/report-printer';
 import { createServices } from '../services/services';
 import { webModeUpdater } from '../services/updates';
 import { UsageError } from './usage-error';
@@ -13,10 +14,13 @@ export interface CliApi {
   close(): void;
 }
 
-/** Opens the services on `dataDir` and calls them through the same validation as the app. */
-export function openCliApi(dataDir: string): CliApi {
+/**
+ * Opens the services on `dataDir` and calls them through the same validation as the app.
+ * Commands that print PDFs pass a printer and close it themselves.
+ */
+export function openCliApi(dataDir: string, options: { printer?: ReportPrinter } = {}): CliApi {
   const services = createServices({ dataDir, mode: 'web' });
-  const handlers = createHandlers(services, webModeUpdater, noPresenterWindows);
+  const handlers = createHandlers(services, webModeUpdater, noPresenterWindows, options.printer ?? noReportPrinter);
   return {
     call: async <T>(name: RequestName, args?: unknown) => {
       const result = await dispatch(handlers, name, args, (_name, error) => console.error(error));

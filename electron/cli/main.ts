@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Inventory } from '../../shared/devices/inventory';
 import type { PreflightRun } from '../../shared/preflight/run';
-import { defaultProfileId, findProfile } from '../../shared/profiles/profile';
+import { defaultProfileId, type Profile, type ProfileEntry } from '../../shared/profiles/profile';
 import type { Room } from '../../shared/rooms/room';
 import { networkConfigFrom, probeTarget, type NetworkTestConfig } from '../../shared/network/test-config';
 import { iceServerSchema, languages, serviceUrlSchema, type Language, type Settings } from '../../shared/settings/settings';
@@ -13,6 +13,8 @@ import { defaultDataDir } from '../services/data-dir';
 import { openCliApi } from './cli-api';
 import { EnvironmentError, findChromium, withHeadlessRenderer } from './headless';
 import { messageFormatter } from './messages';
+import { bundleCommand } from './bundle-command';
+import { reportCommand } from './report-command';
 import { templatesCommand } from './templates-command';
 import { UsageError } from './usage-error';
 
@@ -31,6 +33,10 @@ Commands:
   templates list [--json]
   templates import FILE.json|FILE.md
   templates export ID [--format json|md] [--out FILE]
+  report --room ID|NAME --format pdf|html|json|csv --out FILE [--language en|ru] [--json] [--chromium PATH]
+            The room's latest assessment; a new one (with the same answers) if a preflight ran since.
+  bundle export --room ID|NAME [--room ID|NAME]... --out FILE
+  bundle import FILE [--json]
 
 Every command takes --data-dir DIR (default ${defaultDataDir()}).
 Exit codes: 0 ok, 1 a check failed, 2 usage or environment error.`;
@@ -60,6 +66,7 @@ const options = {
   sfu: { type: 'string' },
   profile: { type: 'string', default: defaultProfileId },
   lang: { type: 'string', default: 'en' },
+  language: { type: 'string', default: 'en' },
   format: { type: 'string', default: 'json' },
   out: { type: 'string' },
   help: { type: 'boolean', default: false },
@@ -80,6 +87,10 @@ async function run(argv: string[]): Promise<number> {
     return values.help ? 0 : 2;
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
+  if (positionals[0] === 'report' && positionals.length === 1) {
+    return reportCommand({ dataDir, room: values.room, format: values.format, out: values.out, language: values.language, json: values.json, chromium: values.chromium });
+  }
+  if (positionals[0] === 'bundle') return bundleCommand(positionals[1], positionals.slice(2), argv, { dataDir, json: values.json });
   if (positionals[0] === 'templates') {
     return templatesCommand(positionals[1], positionals.slice(2), { dataDir, json: values.json, format: values.format, out: values.out });
   }
@@ -197,13 +208,26 @@ async function cliNetworkConfig(values: Values, dataDir: string): Promise<Networ
   };
 }
 
+/** The profile `id` as the app lists it: a built-in (as edited, if it was) or the user's own. */
+async function storedProfile(dataDir: string, id: string): Promise<Profile> {
+  const api = openCliApi(dataDir);
+  let entries: ProfileEntry[];
+  try {
+    entries = await api.call<ProfileEntry[]>('profiles:list');
+  } finally {
+    api.close();
+  }
+  const entry = entries.find((candidate) => candidate.profile.id === id);
+  if (!entry) throw new UsageError(`There is no profile "${id}". Profiles: ${entries.map((candidate) => candidate.profile.id).join(', ')}.`);
+  return entry.profile;
+}
+
 async function preflight(values: Values, dataDir: string): Promise<number> {
   if (values.room === undefined) throw new UsageError('preflight needs --room with a room id or name (see: roomready rooms list).');
   if (values.only !== undefined && values.only !== 'devices' && values.only !== 'network') {
     throw new UsageError(`--only ${values.only}: choose devices or network (or leave it out for both).`);
   }
-  const profile = findProfile(values.profile);
-  if (!profile) throw new UsageError(`There is no profile "${values.profile}".`);
+  const profile = await storedProfile(dataDir, values.profile);
   if (!(languages as readonly string[]).includes(values.lang)) throw new UsageError(`--lang must be one of: ${languages.join(', ')}.`);
   const format = await messageFormatter(values.lang as Language);
   const roomArg = values.room;

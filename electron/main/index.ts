@@ -10,6 +10,7 @@ import { createProbeHosting } from '../services/probe-hosting';
 import { createServices, type Services } from '../services/services';
 import { forwardEvents, registerIpc } from './ipc';
 import { createPresenterWindows } from './presenter-window';
+import { createElectronReportPrinter } from './report-printer';
 import {
   appOrigin,
   appScheme,
@@ -93,7 +94,7 @@ function start(): void {
     (status) => services.events.emit('probe:changed', status),
   );
   app.on('will-quit', () => void probeHosting.close());
-  const handlers = createHandlers(services, updater, presenter, probeHosting);
+  const handlers = createHandlers(services, updater, presenter, createElectronReportPrinter(), probeHosting);
   registerIpc(
     ipcMain,
     handlers,

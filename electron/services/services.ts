@@ -3,8 +3,10 @@ import type Database from 'better-sqlite3';
 import { builtInTemplates } from '../../shared/runofshow/builtins/index';
 import { templateSchema } from '../../shared/runofshow/template';
 import { settingsSchema, type Settings } from '../../shared/settings/settings';
+import { createAssessmentsTable, type AssessmentsTable } from './db/assessments';
 import { openDatabase } from './db/database';
 import { createPreflightRunsTable, type PreflightRunsTable } from './db/preflight-runs';
+import { createProfilesTable, type ProfilesTable } from './db/profiles';
 import { createRoomDevicesTable, type RoomDevicesTable } from './db/room-devices';
 import { createRoomsTable, type RoomsTable } from './db/rooms';
 import { createRunsTable, type RunsTable } from './db/runs';
@@ -21,6 +23,8 @@ export interface Services {
   rooms: RoomsTable;
   roomDevices: RoomDevicesTable;
   preflightRuns: PreflightRunsTable;
+  assessments: AssessmentsTable;
+  profiles: ProfilesTable;
   templates: TemplatesTable;
   runs: RunsTable;
   settings: SettingsTable;
@@ -49,6 +53,8 @@ export function createServices(options: { dataDir: string; mode: Services['mode'
     rooms: createRoomsTable(db),
     roomDevices: createRoomDevicesTable(db),
     preflightRuns: createPreflightRunsTable(db),
+    assessments: createAssessmentsTable(db),
+    profiles: createProfilesTable(db),
     templates,
     runs: createRunsTable(db),
     settings,

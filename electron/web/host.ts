@@ -11,6 +11,7 @@ import { probeFeatures } from '../probe/features';
 import { startProbeServer } from '../probe/server';
 import { applyProbeHosting, createHandlers } from '../services/handlers/index';
 import { createProbeHosting, noProbeHosting } from '../services/probe-hosting';
+import { createChromiumReportPrinter } from '../services/report-printer';
 import { noPresenterWindows } from '../services/handlers/run-of-show';
 import { createServices, type Services } from '../services/services';
 import { webModeUpdater } from '../services/updates';
@@ -50,7 +51,9 @@ export class WebHostError extends Error {
 /** The WebSocket path of the API. */
 export const apiPath = '/api';
 
-const maxMessageBytes = 1024 * 1024;
+// `bundles:import` carries a bundle of up to 8 000 000 characters inside a JSON request: as
+// UTF-8 (Cyrillic takes 2 bytes, other scripts 3) and with its quotes escaped it can pass 24 MB.
+const maxMessageBytes = 32 * 1024 * 1024;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -89,7 +92,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const probeHosting = options.hostProbe
     ? createProbeHosting((probe) => startProbeServer({ ...probe, features: probeFeatures(probe.host) }), (status) => services.events.emit('probe:changed', status))
     : noProbeHosting;
-  const handlers = createHandlers(services, webModeUpdater, noPresenterWindows, probeHosting);
+  // Started on the first PDF export only, and closed with the host.
+  const printer = createChromiumReportPrinter();
+  const handlers = createHandlers(services, webModeUpdater, noPresenterWindows, printer, probeHosting);
   const onUnexpectedError = (name: string, error: unknown) =>
     log(`request ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
 
@@ -192,6 +197,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       server.closeAllConnections();
       await closed;
       await probeHosting.close();
+      await printer.close();
       services.close();
     },
   };

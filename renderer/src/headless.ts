@@ -1,18 +1,27 @@
 import type { PreflightRun } from '../../shared/preflight/run';
-import { defaultProfileId, findProfile } from '../../shared/profiles/profile';
+import { defaultProfileId, type Profile } from '../../shared/profiles/profile';
 import { listDevices } from './features/devices/inventory';
 import type { NetworkTestConfig, ProbeTarget } from '../../shared/network/test-config';
 import type { IceServer } from '../../shared/settings/settings';
 import { captureCommands } from './features/preflight/capture/headless-capture';
 import { runPreflight } from './features/preflight/run-preflight';
+import { listedProfiles } from './features/profiles/store';
+
+/** A profile the API lists (a user's own or an edited built-in counts). */
+async function listedProfile(id: string): Promise<{ profile: Profile; profiles: Profile[] }> {
+  const profiles = await listedProfiles();
+  const profile = profiles.find((candidate) => candidate.id === id);
+  if (!profile) throw new Error(`There is no profile "${id}".`);
+  return { profile, profiles };
+}
 
 /** The preflight without a person: the microphone phases follow the profile's schedule. */
 async function runHeadlessPreflight(args: { roomId: number; profileId: string; devices: boolean; network: NetworkTestConfig | null }): Promise<PreflightRun> {
-  const profile = findProfile(args.profileId);
-  if (!profile) throw new Error(`There is no profile "${args.profileId}".`);
+  const { profile, profiles } = await listedProfile(args.profileId);
   return runPreflight({
     roomId: args.roomId,
     profile,
+    profiles,
     source: 'cli',
     parts: { devices: args.devices, network: args.network },
     signal: new AbortController().signal,
@@ -21,13 +30,13 @@ async function runHeadlessPreflight(args: { roomId: number; profileId: string; d
 }
 
 const notCancelled = () => new AbortController().signal;
-const defaultNetworkLimits = () => findProfile(defaultProfileId)!.network;
+const defaultNetworkLimits = async () => (await listedProfile(defaultProfileId)).profile.network;
 
 /** The network tests one at a time, for the acceptance tests that impair a link and read one figure. */
 const networkCommands = {
   gather: async (server: IceServer, timeoutMs: number) => (await import('./features/network/ice-gathering')).gatherThrough(server, { timeoutMs, signal: notCancelled() }),
   ping: async (probe: ProbeTarget, config: Pick<NetworkTestConfig, 'iceServers' | 'relayOnly'>, limits: { pingIntervalMs: number; pingDurationMs: number }) =>
-    (await import('./features/network/run-network-preflight')).pingProbe(probe, config, { ...defaultNetworkLimits(), ...limits }, notCancelled()),
+    (await import('./features/network/run-network-preflight')).pingProbe(probe, config, { ...(await defaultNetworkLimits()), ...limits }, notCancelled()),
   download: async (probe: ProbeTarget, options: ThroughputRun) => (await import('./features/network/throughput')).measureDownload(probe, { ...options, signal: notCancelled() }),
   upload: async (probe: ProbeTarget, options: ThroughputRun) => (await import('./features/network/throughput')).measureUpload(probe, { ...options, signal: notCancelled() }),
 };

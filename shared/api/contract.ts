@@ -4,7 +4,15 @@ import { preflightRunInputSchema, type PreflightRun } from '../preflight/run';
 import { platformEndpointSchema } from '../network/platform-endpoints';
 import type { ReachabilityResult } from '../network/platform-endpoints';
 import type { ProbeHostStatus } from '../probe/hosting';
-import type { Profile } from '../profiles/profile';
+import {
+  assessmentAnswersSchema,
+  reportFormats,
+  type Assessment,
+  type BundleImportSummary,
+  type ComparisonRow,
+  type ExportedFile,
+} from '../assessment/assessment';
+import { profileSchema, type ProfileEntry } from '../profiles/profile';
 import { runActionSchema, type RunWithTemplate } from '../runofshow/run';
 import { templateSchema, type Template, type TemplateSummary } from '../runofshow/template';
 import { roomIdSchema, roomInputSchema, type Room } from '../rooms/room';
@@ -82,8 +90,43 @@ export const requests = {
   ),
   /** Every device a room has had, most recently seen first. */
   'devices:history': request<RoomDevice[]>()(z.object({ roomId: roomIdSchema }).strict()),
-  /** The requirement profiles, one per event type. */
-  'profiles:list': request<readonly Profile[]>()(noArgs),
+  /** The requirement profiles: the built-in ones (as edited, if they were) and the user's own. */
+  'profiles:list': request<ProfileEntry[]>()(noArgs),
+  /** Saves a profile; saving a built-in profile's id keeps the edit over the built-in. */
+  'profiles:save': request<ProfileEntry>()(z.object({ profile: profileSchema }).strict()),
+  /** Copies a profile under a new id and name. */
+  'profiles:duplicate': request<ProfileEntry>()(
+    z.object({ id: profileSchema.shape.id, newId: profileSchema.shape.id, name: profileSchema.shape.name }).strict(),
+  ),
+  /** Deletes a user's profile, or returns a built-in one to how RoomReady ships it. */
+  'profiles:remove': request<{ id: string }>()(z.object({ id: profileSchema.shape.id }).strict()),
+  /** Saves several profiles at once (an imported file): all of them or, on any error, none. */
+  'profiles:import': request<ProfileEntry[]>()(z.object({ profiles: z.array(profileSchema).min(1).max(50) }).strict()),
+  /** Assesses a room from a preflight run (its latest complete one when none is named) and the answers; saves it. */
+  'assessments:create': request<Assessment>()(
+    z
+      .object({
+        roomId: roomIdSchema,
+        assessor: z.string().trim().max(200).default(''),
+        answers: assessmentAnswersSchema,
+        preflightRunId: z.number().int().positive().optional(),
+      })
+      .strict(),
+  ),
+  /** A local room's assessments, newest first. */
+  'assessments:list': request<Assessment[]>()(z.object({ roomId: roomIdSchema }).strict()),
+  /** One assessment, local or imported. */
+  'assessments:get': request<Assessment>()(z.object({ uid: z.string().regex(/^[0-9a-f]{32}$/) }).strict()),
+  /** Every room, local and imported, with its latest assessment's scores and verdicts. */
+  'assessments:comparison': request<ComparisonRow[]>()(noArgs),
+  /** An assessment report as a file in the chosen format and language. */
+  'reports:export': request<ExportedFile>()(
+    z.object({ uid: z.string().regex(/^[0-9a-f]{32}$/), format: z.enum(reportFormats), language: z.enum(['en', 'ru']) }).strict(),
+  ),
+  /** The chosen local rooms' assessments as a bundle file for another organisation. */
+  'bundles:export': request<ExportedFile>()(z.object({ roomIds: z.array(roomIdSchema).min(1).max(1000) }).strict()),
+  /** Imports a bundle file: validated whole first; importing the same bundle twice changes nothing. */
+  'bundles:import': request<BundleImportSummary>()(z.object({ text: z.string().max(8_000_000) }).strict()),
   /** Saves a finished preflight run with its checks. */
   'preflight:save': request<PreflightRun>()(preflightRunInputSchema),
   /** A room's latest preflight runs, newest first. */
@@ -153,10 +196,14 @@ export interface EventPayloads {
   'updates:changed': UpdateStatus;
   /** The hosted probe started, stopped or failed to start. */
   'probe:changed': ProbeHostStatus;
+  /** A profile was saved, imported or removed. */
+  'profiles:changed': { ids: string[] };
+  /** An assessment was made or imported. */
+  'assessments:changed': { uids: string[] };
 }
 
 /** Event channel names, listed once for the preload and the web host. */
-export const eventNames = ['rooms:changed', 'runs:changed', 'preflight:saved', 'settings:changed', 'updates:changed', 'probe:changed'] as const satisfies readonly (keyof EventPayloads)[];
+export const eventNames = ['rooms:changed', 'runs:changed', 'preflight:saved', 'settings:changed', 'updates:changed', 'probe:changed', 'profiles:changed', 'assessments:changed'] as const satisfies readonly (keyof EventPayloads)[];
 
 /** Any request channel name. */
 export type RequestName = keyof typeof requests;

@@ -1,3 +1,8 @@
+import { profilesEn } from './en/profiles';
+import { assessmentEn } from './en/assessment';
+import { reportEn } from './en/report';
+import { bundlesEn } from './en/bundles';
+import { reportsEn } from './en/reports';
 /** English strings; the shape every other language must match. */
 export const en = {
   app: {
@@ -46,7 +51,6 @@ export const en = {
   },
   placeholder: {
     liveEvent: 'Watch the link and the devices every second during an event, and log every incident.',
-    reports: 'Event quality reports and room assessments to share with the secretariat.',
     notYet: 'This part of RoomReady is not in this version yet.',
   },
   settings: {
@@ -450,6 +454,11 @@ export const en = {
     saved: 'Saved “{{name}}” as version {{version}}.',
     cancel: 'Close',
   },
+  profiles: profilesEn,
+  assessment: assessmentEn,
+  report: reportEn,
+  bundles: bundlesEn,
+  reports: reportsEn,
   languages: { en: 'English', ru: 'Русский' },
   validation: {
     slug: 'Use lower-case letters, digits and hyphens.',

@@ -1,4 +1,9 @@
 import type { Translation } from './en';
+import { profilesRu } from './ru/profiles';
+import { assessmentRu } from './ru/assessment';
+import { reportRu } from './ru/report';
+import { bundlesRu } from './ru/bundles';
+import { reportsRu } from './ru/reports';
 
 /** Russian strings. */
 export const ru: Translation = {
@@ -50,7 +55,6 @@ export const ru: Translation = {
   },
   placeholder: {
     liveEvent: 'Наблюдение за связью и устройствами каждую секунду во время мероприятия и журнал всех инцидентов.',
-    reports: 'Отчёты о качестве мероприятий и оценки залов для секретариата.',
     notYet: 'Этой части RoomReady в данной версии ещё нет.',
   },
   settings: {
@@ -456,6 +460,11 @@ export const ru: Translation = {
     saved: 'Сохранён «{{name}}», версия {{version}}.',
     cancel: 'Закрыть',
   },
+  profiles: profilesRu,
+  assessment: assessmentRu,
+  report: reportRu,
+  bundles: bundlesRu,
+  reports: reportsRu,
   languages: { en: 'English', ru: 'Русский' },
   validation: {
     slug: 'Используйте строчные латинские буквы, цифры и дефисы.',

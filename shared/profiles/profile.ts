@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { equipmentListSchema, type EquipmentId, type EquipmentList, type EquipmentNeed } from './equipment';
 
 const band = z.object({ warn: z.number(), fail: z.number() });
 
@@ -125,10 +126,20 @@ export const profileSchema = z.object({
   name: z.object({ en: z.string().min(1), ru: z.string().min(1) }),
   devices: deviceLimitsSchema,
   network: networkLimitsSchema,
+  /** What the event type needs in the room; files from before equipment existed list none. */
+  equipment: equipmentListSchema.default([]),
 });
 
 /** A validated requirement profile. */
 export type Profile = z.output<typeof profileSchema>;
+
+/** A profile as listed: where it comes from and whether the user changed a built-in one. */
+export interface ProfileEntry {
+  profile: Profile;
+  builtIn: boolean;
+  /** A built-in profile the user edited (removing the edit restores it). */
+  modified: boolean;
+}
 
 /** Resolutions the camera test asks for, largest first. */
 export const resolutionLadder = [
@@ -211,32 +222,67 @@ function withVideo(sendHeight: LadderHeight, receiveHeight: LadderHeight, receiv
   return { ...baseNetwork, sendHeight, receiveHeight, receiveStreams };
 }
 
+// Equipment lists as the seed's "ideal equipment by event type": `need` items listed first.
+function needs(required: readonly EquipmentId[], recommended: readonly EquipmentId[]): EquipmentList {
+  const entry = (need: EquipmentNeed) => (item: EquipmentId) => ({ item, need });
+  return [...required.map(entry('required')), ...recommended.map(entry('recommended'))];
+}
+
 /** The profiles RoomReady ships, one per event type of the programme. */
 export const builtInProfiles: readonly Profile[] = [
-  { id: 'web-meeting', name: { en: 'Web meeting', ru: 'Веб-совещание' }, devices: baseDevices, network: withVideo(360, 360, 4) },
+  {
+    id: 'web-meeting',
+    name: { en: 'Web meeting', ru: 'Веб-совещание' },
+    devices: baseDevices,
+    network: withVideo(360, 360, 4),
+    equipment: needs(['hd-webcam', 'speakerphone', 'main-display', 'wired-ethernet'], ['boundary-microphone', 'key-light', 'backup-link']),
+  },
   {
     id: 'webinar',
     name: { en: 'Webinar (presenter)', ru: 'Вебинар (докладчик)' },
     devices: withCamera({ minHeight: { warn: 720, fail: 360 }, minFps: { warn: 25, fail: 15 } }),
     network: withVideo(720, 360, 1),
+    equipment: needs(['hd-webcam', 'presenter-headset', 'key-light', 'confidence-monitor', 'wired-ethernet'], ['lapel-microphone', 'document-camera', 'backup-link', 'ups', 'recording-storage']),
   },
   {
     id: 'hybrid-seminar',
     name: { en: 'Hybrid seminar', ru: 'Гибридный семинар' },
     devices: withCamera({ minHeight: { warn: 720, fail: 540 }, minFps: { warn: 25, fail: 15 } }),
     network: withVideo(720, 720, 2),
+    equipment: needs(
+      ['ptz-camera', 'ceiling-microphones', 'wireless-handheld-microphone', 'room-speakers-aec', 'main-display', 'confidence-monitor', 'wired-ethernet'],
+      ['lapel-microphone', 'document-camera', 'key-light', 'backup-link', 'ups', 'recording-storage'],
+    ),
   },
   {
     id: 'multi-day-seminar',
     name: { en: 'Large multi-day seminar', ru: 'Многодневный семинар' },
     devices: withCamera({ minHeight: { warn: 1080, fail: 720 }, minFps: { warn: 25, fail: 20 } }),
     network: withVideo(1080, 720, 2),
+    equipment: needs(
+      [
+        'ptz-camera',
+        'ceiling-microphones',
+        'lapel-microphone',
+        'wireless-handheld-microphone',
+        'room-speakers-aec',
+        'main-display',
+        'confidence-monitor',
+        'key-light',
+        'wired-ethernet',
+        'backup-link',
+        'ups',
+        'recording-storage',
+      ],
+      ['document-camera', 'interpretation-kit'],
+    ),
   },
   {
     id: 'training',
     name: { en: 'Virtual training session', ru: 'Онлайн-тренинг' },
     devices: withCamera({ minHeight: { warn: 720, fail: 360 }, minFps: { warn: 20, fail: 10 } }),
     network: withVideo(720, 360, 4),
+    equipment: needs(['hd-webcam', 'presenter-headset', 'main-display', 'wired-ethernet'], ['document-camera', 'confidence-monitor', 'key-light', 'backup-link', 'recording-storage']),
   },
 ];
 

@@ -29,6 +29,8 @@ export type RoomInput = z.output<typeof roomInputSchema>;
 /** A stored room. */
 export interface Room extends RoomInput {
   id: number;
+  /** 32 lowercase hex digits, random, never changed: how bundles from other machines name this room. */
+  uid: string;
   createdAt: number;
   updatedAt: number;
 }

@@ -7,6 +7,8 @@ export interface RoomsTable {
   /** Every room, by name (case-insensitive). */
   list(): Room[];
   get(id: number): Room | undefined;
+  /** The local room with this uid (see shared/assessment bundles), if there is one. */
+  getByUid(uid: string): Room | undefined;
   /** Throws ApiFailure('conflict') if another room has the same name in any letter case. */
   insert(input: RoomInput, now: number): Room;
   /** Throws ApiFailure('not_found') if the room is gone, ApiFailure('conflict') on a taken name. */
@@ -17,6 +19,7 @@ export interface RoomsTable {
 
 interface RoomRow {
   id: number;
+  uid: string;
   name: string;
   organisation: string;
   country: string;
@@ -27,7 +30,7 @@ interface RoomRow {
   updated_at: number;
 }
 
-const columns = 'id, name, organisation, country, city, capacity, notes, created_at, updated_at';
+const columns = 'id, uid, name, organisation, country, city, capacity, notes, created_at, updated_at';
 
 /** The case-insensitive form of a room name that must be unique (see the rooms table). */
 function roomNameKey(name: string): string {
@@ -39,8 +42,8 @@ export function createRoomsTable(db: Database.Database): RoomsTable {
   const listRooms = db.prepare<[], RoomRow>(`SELECT ${columns} FROM rooms ORDER BY name_key, id`);
   const getRoom = db.prepare<[number], RoomRow>(`SELECT ${columns} FROM rooms WHERE id = ?`);
   const insertRoom = db.prepare<[RoomParams & { now: number }], RoomRow>(
-    `INSERT INTO rooms (name, name_key, organisation, country, city, capacity, notes, created_at, updated_at)
-     VALUES (:name, :nameKey, :organisation, :country, :city, :capacity, :notes, :now, :now)
+    `INSERT INTO rooms (uid, name, name_key, organisation, country, city, capacity, notes, created_at, updated_at)
+     VALUES (lower(hex(randomblob(16))), :name, :nameKey, :organisation, :country, :city, :capacity, :notes, :now, :now)
      RETURNING ${columns}`,
   );
   const updateRoom = db.prepare<[RoomParams & { id: number; now: number }], RoomRow>(
@@ -50,12 +53,17 @@ export function createRoomsTable(db: Database.Database): RoomsTable {
      WHERE id = :id
      RETURNING ${columns}`,
   );
+  const getRoomByUid = db.prepare<[string], RoomRow>(`SELECT ${columns} FROM rooms WHERE uid = ?`);
   const deleteRoom = db.prepare<[number]>('DELETE FROM rooms WHERE id = ?');
 
   return {
     list: () => listRooms.all().map(toRoom),
     get: (id) => {
       const row = getRoom.get(id);
+      return row && toRoom(row);
+    },
+    getByUid: (uid) => {
+      const row = getRoomByUid.get(uid);
       return row && toRoom(row);
     },
     insert: (input, now) => {
@@ -99,6 +107,7 @@ function toParams(input: RoomInput): RoomParams {
 function toRoom(row: RoomRow): Room {
   return {
     id: row.id,
+    uid: row.uid,
     name: row.name,
     organisation: row.organisation,
     country: row.country,
@@ -110,7 +119,7 @@ function toRoom(row: RoomRow): Room {
   };
 }
 
-// The only UNIQUE constraint on rooms besides the primary key is the name.
+// The only UNIQUE constraint on rooms besides the primary key and the generated uid is the name.
 function withNameCheck<T>(input: RoomInput, write: () => T): T {
   try {
     return write();

@@ -1,12 +1,14 @@
 import type { Handlers } from '../../../shared/api/contract';
 import { ApiFailure } from '../../../shared/api/result';
-import { builtInProfiles, findProfile } from '../../../shared/profiles/profile';
 import { newAccessToken } from '../../web/access';
 import { appVersion } from '../app-version';
 import type { Services } from '../services';
 import { checkReachability } from '../network/reachability';
 import { noProbeHosting, type ProbeHostPort } from '../probe-hosting';
+import type { ReportPrinter } from '../report-printer';
 import type { UpdaterPort } from '../updates';
+import { assessmentHandlers } from './assessments';
+import { profileHandlers } from './profiles';
 import { runOfShowHandlers, type PresenterPort } from './run-of-show';
 
 /** The implementation of every request in the contract, on top of the shared services. */
@@ -14,6 +16,7 @@ export function createHandlers(
   services: Services,
   updater: UpdaterPort,
   presenter: PresenterPort,
+  printer: ReportPrinter,
   probeHosting: ProbeHostPort = noProbeHosting,
 ): Handlers {
   const { rooms, roomDevices, preflightRuns, events } = services;
@@ -26,6 +29,8 @@ export function createHandlers(
 
   return {
     ...runOfShowHandlers(services, presenter),
+    ...profileHandlers(services),
+    ...assessmentHandlers(services, printer),
     'app:info': () => ({
       version: appVersion,
       mode: services.mode,
@@ -60,10 +65,9 @@ export function createHandlers(
       requireRoom(roomId);
       return roomDevices.list(roomId);
     },
-    'profiles:list': () => builtInProfiles,
     'preflight:save': (run) => {
       requireRoom(run.roomId);
-      if (!findProfile(run.profileId)) throw new ApiFailure('not_found', `There is no requirement profile "${run.profileId}".`);
+      if (!services.profiles.find(run.profileId)) throw new ApiFailure('not_found', `There is no requirement profile "${run.profileId}".`);
       const saved = preflightRuns.insert(run);
       events.emit('preflight:saved', { id: saved.id, roomId: saved.roomId });
       return saved;

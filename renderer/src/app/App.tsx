@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConnection } from '../api/api';
 import { PlaceholderScreen } from '../features/placeholders/PlaceholderScreen';
@@ -7,6 +8,9 @@ import { RoomsScreen } from '../features/rooms/RoomsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { LanguageSwitch } from './LanguageSwitch';
 import { screens, useNavigation, type Screen } from './navigation';
+
+// Reports (its tables, profiles editor and report exports) loads when first opened, keeping the first bundle small.
+const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen').then((module) => ({ default: module.ReportsScreen })));
 
 const navKeys: Record<Screen, string> = {
   rooms: 'nav.rooms',
@@ -19,13 +23,20 @@ const navKeys: Record<Screen, string> = {
 
 const placeholderKeys: Partial<Record<Screen, string>> = {
   'live-event': 'placeholder.liveEvent',
-  reports: 'placeholder.reports',
 };
 
 function CurrentScreen({ screen }: { screen: Screen }) {
+  const { t } = useTranslation();
   if (screen === 'rooms') return <RoomsScreen />;
   if (screen === 'preflight') return <PreflightScreen />;
   if (screen === 'run-of-show') return <RunOfShowScreen />;
+  if (screen === 'reports') {
+    return (
+      <Suspense fallback={<p>{t('reports.loading')}</p>}>
+        <ReportsScreen />
+      </Suspense>
+    );
+  }
   if (screen === 'settings') return <SettingsScreen />;
   return <PlaceholderScreen titleKey={navKeys[screen]} descriptionKey={placeholderKeys[screen] ?? ''} />;
 }

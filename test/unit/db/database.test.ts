@@ -7,7 +7,6 @@ import type { Migration } from '../../../electron/services/db/migrations/index';
 import { fileHash, useTempFolder } from './temp-files';
 
 const expectedTables = [
-  'assessments',
   'check_results',
   'checklist_runs',
   'checklist_templates',
@@ -16,6 +15,7 @@ const expectedTables = [
   'preflight_runs',
   'profiles',
   'quality_samples',
+  'room_assessments',
   'room_devices',
   'rooms',
   'run_actions',

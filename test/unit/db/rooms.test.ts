@@ -40,6 +40,7 @@ describe('rooms table', () => {
 
     expect(room).toEqual({
       id: expect.any(Number),
+      uid: expect.stringMatching(/^[0-9a-f]{32}$/),
       name: 'Main Hall',
       organisation: 'CAREC Institute',
       country: 'KZ',
@@ -51,6 +52,15 @@ describe('rooms table', () => {
     });
     expect(rooms.get(room.id)).toEqual(room);
     expect(rooms.get(room.id + 1)).toBeUndefined();
+    expect(rooms.getByUid(room.uid)).toEqual(room);
+    expect(rooms.getByUid('0'.repeat(32))).toBeUndefined();
+  });
+
+  it('gives every new room its own uid, kept when the room is renamed', () => {
+    const first = rooms.insert(input({ name: 'Main Hall' }), 1);
+    const second = rooms.insert(input({ name: 'Annex' }), 1);
+    expect(first.uid).not.toBe(second.uid);
+    expect(rooms.update(first.id, input({ name: 'Great Hall' }), 2).uid).toBe(first.uid);
   });
 
   it('keeps an unknown capacity as null', () => {

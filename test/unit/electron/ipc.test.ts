@@ -8,6 +8,7 @@ import { appOrigin, isSameOrigin } from '../../../electron/main/security';
 
 const room: Room = {
   id: 7,
+  uid: '0123456789abcdef0123456789abcdef',
   name: 'Board room',
   organisation: '',
   country: '',

@@ -7,6 +7,7 @@ import type { Result } from '../../../shared/api/result';
 import { defaultSettings } from '../../../shared/settings/settings';
 import { createHandlers } from '../../../electron/services/handlers/index';
 import { noPresenterWindows } from '../../../electron/services/handlers/run-of-show';
+import { noReportPrinter } from '../../../electron/services/report-printer';
 import { createServices, type Services } from '../../../electron/services/services';
 import { webModeUpdater } from '../../../electron/services/updates';
 
@@ -16,7 +17,7 @@ let events: [string, unknown][];
 let crashes: unknown[];
 
 const call = (name: string, args?: unknown) =>
-  dispatch(createHandlers(services, webModeUpdater, noPresenterWindows), name, args, (_name, error) => crashes.push(error));
+  dispatch(createHandlers(services, webModeUpdater, noPresenterWindows, noReportPrinter), name, args, (_name, error) => crashes.push(error));
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'roomready-handlers-'));

@@ -9,6 +9,7 @@ import { captureFailed, speakerPlayed } from '../../../shared/preflight/device-v
 import { builtInProfiles } from '../../../shared/profiles/profile';
 import { createHandlers } from '../../../electron/services/handlers/index';
 import { noPresenterWindows } from '../../../electron/services/handlers/run-of-show';
+import { noReportPrinter } from '../../../electron/services/report-printer';
 import { createServices, type Services } from '../../../electron/services/services';
 import { webModeUpdater } from '../../../electron/services/updates';
 
@@ -19,7 +20,7 @@ let crashes: unknown[];
 let roomId: number;
 
 const call = (name: string, args?: unknown) =>
-  dispatch(createHandlers(services, webModeUpdater, noPresenterWindows), name, args, (_name, error) => crashes.push(error));
+  dispatch(createHandlers(services, webModeUpdater, noPresenterWindows, noReportPrinter), name, args, (_name, error) => crashes.push(error));
 
 async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
   const settled = await result;
@@ -110,8 +111,8 @@ describe('device requests', () => {
 });
 
 describe('profiles:list', () => {
-  it('returns the built-in profiles', async () => {
-    expect(await call('profiles:list')).toEqual({ ok: true, value: builtInProfiles });
+  it('returns the built-in profiles, none edited, on a fresh database', async () => {
+    expect(await call('profiles:list')).toEqual({ ok: true, value: builtInProfiles.map((profile) => ({ profile, builtIn: true, modified: false })) });
   });
 });
 
@@ -131,6 +132,13 @@ describe('preflight requests', () => {
 
     expect((await value<{ id: number }[]>(call('preflight:list', { roomId }))).map((run) => run.id)).toEqual([newer.id, older.id]);
     expect((await value<{ id: number }[]>(call('preflight:list', { roomId, limit: 1 }))).map((run) => run.id)).toEqual([newer.id]);
+  });
+
+  it('accept a run judged by a user profile', async () => {
+    const [webinar] = builtInProfiles.filter((profile) => profile.id === 'webinar');
+    await value(call('profiles:save', { profile: { ...webinar, id: 'town-hall', name: { en: 'Town hall', ru: 'Общее собрание' } } }));
+    const saved = await value<{ profileId: string }>(call('preflight:save', { ...goodRun(), profileId: 'town-hall' }));
+    expect(saved.profileId).toBe('town-hall');
   });
 
   it('answer not_found for an unknown profile and save nothing', async () => {

@@ -9,6 +9,7 @@ import { probeFeatures } from '../../../electron/probe/features';
 import { startProbeServer } from '../../../electron/probe/server';
 import { createHandlers } from '../../../electron/services/handlers/index';
 import { noPresenterWindows } from '../../../electron/services/handlers/run-of-show';
+import { noReportPrinter } from '../../../electron/services/report-printer';
 import { createProbeHosting, type ProbeHostPort } from '../../../electron/services/probe-hosting';
 import { createServices, type Services } from '../../../electron/services/services';
 import { webModeUpdater } from '../../../electron/services/updates';
@@ -34,7 +35,7 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const call = (name: string, args?: unknown) => dispatch(createHandlers(services, webModeUpdater, noPresenterWindows, hosting), name, args, () => {});
+const call = (name: string, args?: unknown) => dispatch(createHandlers(services, webModeUpdater, noPresenterWindows, noReportPrinter, hosting), name, args, () => {});
 
 async function infoStatus(url: string): Promise<number> {
   return (await fetch(url)).status;

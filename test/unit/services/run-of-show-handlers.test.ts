@@ -13,6 +13,7 @@ import { deriveRunState } from '../../../shared/runofshow/run-state';
 import { runOfShowTemplateSchema, templateSchema, type Template, type TemplateSummary } from '../../../shared/runofshow/template';
 import { createHandlers } from '../../../electron/services/handlers/index';
 import { noPresenterWindows } from '../../../electron/services/handlers/run-of-show';
+import { noReportPrinter } from '../../../electron/services/report-printer';
 import { createServices, type Services } from '../../../electron/services/services';
 import { webModeUpdater } from '../../../electron/services/updates';
 
@@ -24,7 +25,7 @@ let events: [string, unknown][];
 let crashes: unknown[];
 
 const call = (name: string, args?: unknown) =>
-  dispatch(createHandlers(services, webModeUpdater, noPresenterWindows), name, args, (_name, error) => crashes.push(error));
+  dispatch(createHandlers(services, webModeUpdater, noPresenterWindows, noReportPrinter), name, args, (_name, error) => crashes.push(error));
 
 async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
   const settled = await result;
@@ -202,11 +203,12 @@ describe('template requests', () => {
       const { dispatch } = await import(${JSON.stringify(new URL('../../../shared/api/dispatch.ts', import.meta.url).href)});
       const { createHandlers } = await import(${JSON.stringify(new URL('../../../electron/services/handlers/index.ts', import.meta.url).href)});
       const { noPresenterWindows } = await import(${JSON.stringify(new URL('../../../electron/services/handlers/run-of-show.ts', import.meta.url).href)});
+      const { noReportPrinter } = await import(${JSON.stringify(new URL('../../../electron/services/report-printer.ts', import.meta.url).href)});
       const { createServices } = await import(${JSON.stringify(new URL('../../../electron/services/services.ts', import.meta.url).href)});
       const { webModeUpdater } = await import(${JSON.stringify(new URL('../../../electron/services/updates.ts', import.meta.url).href)});
       const dataDir = mkdtempSync(join(tmpdir(), 'roomready-long-id-'));
       const services = createServices({ dataDir, mode: 'web' });
-      const handlers = createHandlers(services, webModeUpdater, noPresenterWindows);
+      const handlers = createHandlers(services, webModeUpdater, noPresenterWindows, noReportPrinter);
       const call = (name, args) => dispatch(handlers, name, args, (_name, error) => { throw error; });
       const source = await call('templates:get', { id: 'web-meeting' });
       const id = 'a'.repeat(60);

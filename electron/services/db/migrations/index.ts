@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { migration as initial } from './001-initial';
+import { migration as assessments } from './002-assessments';
 
 /**
  * One step of the schema. `up` runs inside the single transaction that applies every pending
@@ -16,4 +17,4 @@ export interface Migration {
  * Every migration, oldest first. Append only: a released migration is never edited, because
  * databases already past it would not run it again.
  */
-export const allMigrations: readonly Migration[] = [initial];
+export const allMigrations: readonly Migration[] = [initial, assessments];

@@ -8,7 +8,7 @@ import type { SfuMeasurement } from '../../../../shared/network/sfu-stats';
 import type { Check } from '../../../../shared/preflight/check';
 import { judgeNetwork, judgeReachability, judgeSfu, networkReadiness, sfuNotMeasured, type NetworkMeasurement, type NetworkStepFailure } from '../../../../shared/preflight/network-verdicts';
 import type { Readiness } from '../../../../shared/preflight/run';
-import { builtInProfiles, type NetworkLimits } from '../../../../shared/profiles/profile';
+import type { NetworkLimits, Profile } from '../../../../shared/profiles/profile';
 import { api } from '../../api/api';
 import { gatherThrough, toRtcIceServer } from './ice-gathering';
 import { fetchProbeInfo, openProbeSession, ProbeError } from './probe-client';
@@ -60,6 +60,8 @@ async function settle<T>(work: Promise<T>, signal: AbortSignal): Promise<Outcome
 export async function runNetworkPreflight(options: {
   config: NetworkTestConfig;
   limits: NetworkLimits;
+  /** The profiles readiness is judged for. */
+  profiles: readonly Profile[];
   signal: AbortSignal;
   observer: NetworkObserver;
 }): Promise<{ checks: Check[]; readiness: Readiness[] }> {
@@ -119,7 +121,7 @@ export async function runNetworkPreflight(options: {
     ];
     const platforms = await reachability;
     if (platforms.length > 0) checks.push(judgeReachability('reachability', platforms));
-    return { checks, readiness: networkReadiness(measurement, builtInProfiles) };
+    return { checks, readiness: networkReadiness(measurement, options.profiles) };
   } finally {
     window.removeEventListener('offline', goneOffline);
   }

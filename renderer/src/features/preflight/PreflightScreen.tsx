@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deviceKey, type DeviceCapabilities } from '../../../../shared/devices/inventory';
 import type { PreflightRun } from '../../../../shared/preflight/run';
-import { builtInProfiles, findProfile } from '../../../../shared/profiles/profile';
 import { presentDevices } from '../devices/inventory';
+import { useProfiles } from '../profiles/store';
 import { useRooms } from '../rooms/store';
 import { useSettings } from '../settings/store';
 import { watchDeviceChanges } from './capture/device-watch';
@@ -21,9 +21,11 @@ export function PreflightScreen() {
   const language = i18n.language === 'ru' ? 'ru' : 'en';
   const probeSet = useSettings((state) => state.settings.probeUrl !== '');
   const relayOnly = useSettings((state) => state.settings.relayOnly);
+  const profiles = useProfiles((state) => state.entries);
 
   useEffect(() => void useRooms.getState().load(), []);
   useEffect(() => void useSettings.getState().load(), []);
+  useEffect(() => void useProfiles.getState().load(), []);
   useEffect(() => {
     const first = rooms[0];
     if (roomId === null && first) void selectRoom(first.id);
@@ -54,7 +56,7 @@ export function PreflightScreen() {
           <label>
             <span>{t('preflight.profile')}</span>
             <select value={profileId} disabled={running} onChange={(event) => selectProfile(event.target.value)}>
-              {builtInProfiles.map((profile) => (
+              {profiles.map(({ profile }) => (
                 <option key={profile.id} value={profile.id}>
                   {profile.name[language]}
                 </option>
@@ -148,14 +150,16 @@ function Readiness({ run }: { run: PreflightRun }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'ru' ? 'ru' : 'en';
   const verdicts = run.readiness;
+  const profiles = useProfiles((state) => state.entries);
   if (verdicts.length === 0) return null;
+  const nameOf = (id: string) => profiles.find((entry) => entry.profile.id === id)?.profile.name[language] ?? id;
   return (
     <section className="panel" aria-labelledby="readiness-title">
       <h3 id="readiness-title">{t('preflight.readiness')}</h3>
       <ul className="readiness">
         {verdicts.map((verdict) => (
           <li key={verdict.profile}>
-            <StatusBadge status={verdict.status} /> <strong>{findProfile(verdict.profile)?.name[language] ?? verdict.profile}</strong>:{' '}
+            <StatusBadge status={verdict.status} /> <strong>{nameOf(verdict.profile)}</strong>:{' '}
             {verdict.reasons.map((reason) => t(reason.key, reason.values ?? {})).join(' ')}
             {verdict.advice.length > 0 && <span className="hint"> {verdict.advice.map((advice) => t(advice.key, advice.values ?? {})).join(' ')}</span>}
           </li>

@@ -65,6 +65,8 @@ const testToneMs = 600;
 export async function runPreflight(options: {
   roomId: number;
   profile: Profile;
+  /** Every profile the API lists: readiness is judged for each of them. */
+  profiles: readonly Profile[];
   source: PreflightRun['source'];
   parts: PreflightParts;
   signal: AbortSignal;
@@ -80,7 +82,7 @@ export async function runPreflight(options: {
     // The network tests (WebRTC shims, mediasoup-client) load only when a network check runs.
     const { NetworkTestStopped, runNetworkPreflight } = await import('../network/run-network-preflight');
     try {
-      const network = await runNetworkPreflight({ config: parts.network, limits: profile.network, signal, observer });
+      const network = await runNetworkPreflight({ config: parts.network, limits: profile.network, profiles: options.profiles, signal, observer });
       checks.push(...network.checks);
       readiness.push(...network.readiness);
     } catch (error) {

@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 import type { DeviceInfo, RoomDevice } from '../../../../shared/devices/inventory';
 import type { PreflightRun } from '../../../../shared/preflight/run';
-import { defaultProfileId, findProfile } from '../../../../shared/profiles/profile';
+import { defaultProfileId } from '../../../../shared/profiles/profile';
 import { networkConfigFrom } from '../../../../shared/network/test-config';
 import { api } from '../../api/api';
+import { listedProfiles } from '../profiles/store';
 import { useSettings } from '../settings/store';
 import { PreflightCancelled, PreflightOffline, runPreflight, type PreflightStep } from './run-preflight';
 
@@ -72,16 +73,20 @@ export const usePreflight = create<PreflightState>((set, get) => ({
   setPresentDevices: (devices) => set({ presentDevices: devices }),
   start: async (what) => {
     const { roomId, profileId } = get();
-    const profile = findProfile(profileId);
-    if (roomId === null || !profile || get().status === 'running') return;
+    if (roomId === null || get().status === 'running') return;
     const controller = new AbortController();
     for (const url of Object.values(get().snapshots)) URL.revokeObjectURL(url);
     set({ status: 'running', steps: [], level: null, networkProgress: null, preview: null, snapshots: {}, error: null, controller });
     try {
       const settings = (await useSettings.getState().load()).ok ? useSettings.getState().settings : null;
+      // Fetched at the start of each run, so an edit made a moment ago is what the room is judged by.
+      const profiles = await listedProfiles();
+      const profile = profiles.find((candidate) => candidate.id === profileId);
+      if (!profile) throw new Error(`The profile "${profileId}" no longer exists; choose another event type.`);
       const run = await runPreflight({
         roomId,
         profile,
+        profiles,
         source: 'app',
         parts: {
           devices: what !== 'network',

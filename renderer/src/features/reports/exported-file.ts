@@ -1,0 +1,32 @@
+import type { ExportedFile } from '../../../../shared/assessment/assessment';
+
+/** The bytes of a file the main process made: text as UTF-8, a PDF decoded from its base64. */
+export function exportedFileBlob(file: ExportedFile): Blob {
+  if (file.encoding === 'utf8') return new Blob([file.data], { type: `${file.mimeType};charset=utf-8` });
+  const binary = atob(file.data);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return new Blob([bytes], { type: file.mimeType });
+}
+
+/** Saves `blob` as `fileName` through the browser's download, in the desktop app and web mode alike. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  try {
+    link.click();
+  } finally {
+    link.remove();
+    // Revoking within the click's task can cancel the download in some browsers before it has read the blob.
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}
+
+/** Saves a file the main process made under the name it chose. */
+export function downloadExportedFile(file: ExportedFile): void {
+  downloadBlob(file.fileName, exportedFileBlob(file));
+}
