@@ -8,10 +8,11 @@ import { defaultProfileId, type Profile, type ProfileEntry } from '../../shared/
 import type { Room } from '../../shared/rooms/room';
 import { networkConfigFrom, probeTarget, type NetworkTestConfig } from '../../shared/network/test-config';
 import { iceServerSchema, languages, serviceUrlSchema, type Language, type Settings } from '../../shared/settings/settings';
+import { EnvironmentError, findChromium } from '../services/chromium';
 import { DatabaseOpenError } from '../services/db/database';
 import { defaultDataDir } from '../services/data-dir';
 import { openCliApi } from './cli-api';
-import { EnvironmentError, findChromium, withHeadlessRenderer } from './headless';
+import { withHeadlessRenderer } from './headless';
 import { messageFormatter } from './messages';
 import { bundleCommand } from './bundle-command';
 import { reportCommand } from './report-command';

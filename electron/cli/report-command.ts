@@ -4,9 +4,9 @@ import { reportFormats, type Assessment, type ExportedFile, type ReportFormat } 
 import type { PreflightRun } from '../../shared/preflight/run';
 import type { Room } from '../../shared/rooms/room';
 import { languages, type Language } from '../../shared/settings/settings';
+import { EnvironmentError, findChromium } from '../services/chromium';
 import { createChromiumReportPrinter, noReportPrinter } from '../services/report-printer';
 import { openCliApi, type CliApi } from './cli-api';
-import { EnvironmentError, findChromium } from './headless';
 import { UsageError } from './usage-error';
 
 /** The room a `--room` argument names: its id, or its name in any letter case. */

@@ -1,6 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { ApiFailure } from '../../shared/api/result';
-import { EnvironmentError, findChromium } from '../cli/headless';
+import { EnvironmentError, findChromium } from './chromium';
 
 /** Turns a report's HTML into a PDF; the desktop app prints with Electron, web mode and the CLI with Chromium. */
 export interface ReportPrinter {
