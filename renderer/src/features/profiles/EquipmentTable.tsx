@@ -1,8 +1,9 @@
-import { useEffect, useId } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { equipmentTable } from '../../../../shared/profiles/equipment';
 import type { Profile } from '../../../../shared/profiles/profile';
-import { useProfiles } from './store';
+import { LoadError } from '../../ui/ApiErrorDetails';
+import { useProfileList } from './store';
 
 /**
  * The ideal equipment by event type: one row per item, one column per profile. Without
@@ -12,14 +13,8 @@ export function EquipmentTable(props: { profiles?: readonly Profile[] }) {
   const { t, i18n } = useTranslation();
   const ids = useId();
   const language = i18n.language === 'ru' ? 'ru' : 'en';
-  const entries = useProfiles((state) => state.entries);
-  const status = useProfiles((state) => state.status);
-  const loadError = useProfiles((state) => state.error);
   const own = props.profiles === undefined;
-
-  useEffect(() => {
-    if (own) void useProfiles.getState().load();
-  }, [own]);
+  const { entries, status, error: loadError } = useProfileList(own);
 
   const profiles = props.profiles ?? entries.map((entry) => entry.profile);
   const rows = equipmentTable(profiles);
@@ -27,7 +22,7 @@ export function EquipmentTable(props: { profiles?: readonly Profile[] }) {
     <section aria-labelledby={`${ids}-title`}>
       <h2 id={`${ids}-title`}>{t('profiles.equipmentTitle')}</h2>
       <p className="intro">{t('profiles.equipmentIntro')}</p>
-      {own && status === 'error' && loadError && <p role="alert">{t(`errors.${loadError.code}`)}</p>}
+      {own && <LoadError status={status} error={loadError} />}
       {rows.length === 0 ? (
         (!own || status === 'ready') && <p className="empty">{t('profiles.equipmentEmpty')}</p>
       ) : (

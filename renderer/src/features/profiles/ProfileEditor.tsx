@@ -1,9 +1,10 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, Result } from '../../../../shared/api/result';
+import type { Result } from '../../../../shared/api/result';
 import { equipmentIds, equipmentNeeds, type EquipmentId, type EquipmentNeed } from '../../../../shared/profiles/equipment';
 import type { Profile, ProfileEntry } from '../../../../shared/profiles/profile';
-import { ApiErrorDetails } from '../templates/TemplateEditor';
+import { FormActions } from '../../ui/FormActions';
+import { useSaveRequest } from '../../ui/use-save-request';
 import { bandFields, checkDraft, draftFrom, ladderHeights, type DraftMessage, type ProfileDraft } from '../../../../shared/profiles/profile-draft';
 
 /** Edits one profile's names, video, limits and equipment, validated as it is typed. */
@@ -13,8 +14,7 @@ export function ProfileEditor(props: { entry: ProfileEntry; onSave: (profile: Pr
   const language = i18n.language === 'ru' ? 'ru' : 'en';
   const base = props.entry.profile;
   const [draft, setDraft] = useState<ProfileDraft>(() => draftFrom(base));
-  const [saveError, setSaveError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error: saveError, setError: setSaveError, saving, save } = useSaveRequest(props.onSaved);
   const firstField = useRef<HTMLInputElement>(null);
   const checked = useMemo(() => checkDraft(base, draft), [base, draft]);
 
@@ -32,11 +32,7 @@ export function ProfileEditor(props: { entry: ProfileEntry; onSave: (profile: Pr
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!checked.profile) return;
-    setSaving(true);
-    const saved = await props.onSave(checked.profile);
-    setSaving(false);
-    if (saved.ok) props.onSaved(saved.value);
-    else setSaveError(saved.error);
+    await save(props.onSave(checked.profile));
   };
 
   const fieldId = (path: string) => `${ids}-${path.replaceAll('.', '-')}`;
@@ -164,19 +160,7 @@ export function ProfileEditor(props: { entry: ProfileEntry; onSave: (profile: Pr
       <p aria-live="polite" className={checked.profile ? 'hint' : 'form-error'}>
         {checked.profile ? t('profiles.valid') : t('profiles.invalid', { count: Object.keys(checked.errors).length })}
       </p>
-      {saveError && (
-        <div role="alert">
-          <ApiErrorDetails error={saveError} />
-        </div>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={!checked.profile || saving}>
-          {t('profiles.save')}
-        </button>
-        <button type="button" onClick={props.onClose}>
-          {t('profiles.cancel')}
-        </button>
-      </div>
+      <FormActions error={saveError} submitLabel={t('profiles.save')} submitDisabled={!checked.profile || saving} cancelLabel={t('profiles.cancel')} onCancel={props.onClose} />
     </form>
   );
 }

@@ -1,40 +1,21 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent, type CSSProperties, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../../../shared/api/result';
 import type { Profile, ProfileEntry } from '../../../../shared/profiles/profile';
 import { parseProfilesJson, serializeProfilesJson } from '../../../../shared/profiles/profile-file';
-import type { ImportProblem } from '../../../../shared/runofshow/import-error';
-import { downloadText } from '../templates/download';
-import { ApiErrorDetails } from '../templates/TemplateEditor';
+import { downloadText } from '../../app/download';
+import { LoadError } from '../../ui/ApiErrorDetails';
+import { ColumnHeaders } from '../../ui/ColumnHeaders';
+import { RowActionButton } from '../../ui/RowActionButton';
+import { FormActions } from '../../ui/FormActions';
+import { ImportFileButton } from '../../ui/ImportFileButton';
+import { PanelNoticeArea, type PanelNotice } from '../../ui/PanelNotice';
+import { useFocusReturn } from '../../ui/use-focus-return';
+import { useSaveRequest } from '../../ui/use-save-request';
 import { copyId, isProfileId } from '../../../../shared/profiles/profile-draft';
 import { ProfileEditor } from './ProfileEditor';
-import { useProfiles } from './store';
+import { useProfileList, useProfiles } from './store';
 
 type Open = { mode: 'closed' } | { mode: 'edit'; entry: ProfileEntry } | { mode: 'duplicate'; entry: ProfileEntry };
-type Notice = { kind: 'status'; text: string } | { kind: 'import-failed'; file: string; problems: ImportProblem[] } | { kind: 'error'; error: ApiError };
-
-/** Hidden from sight but not from the keyboard or screen readers, unlike `display: none`. */
-const visuallyHidden: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  margin: -1,
-  padding: 0,
-  border: 0,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-};
-
-/** The file input's label is what people see and click, so it looks like the other buttons. */
-const importLabelStyle: CSSProperties = {
-  display: 'inline-block',
-  padding: '6px 14px',
-  border: '1px solid #8a96a3',
-  borderRadius: 4,
-  background: '#fff',
-  cursor: 'pointer',
-};
 
 const mimeType = 'application/json';
 
@@ -43,25 +24,20 @@ export function ProfilesPanel() {
   const { t, i18n } = useTranslation();
   const ids = useId();
   const language = i18n.language === 'ru' ? 'ru' : 'en';
-  const entries = useProfiles((state) => state.entries);
-  const status = useProfiles((state) => state.status);
-  const loadError = useProfiles((state) => state.error);
-  const { load, save, duplicate, remove, importProfiles } = useProfiles.getState();
+  const { entries, status, error: loadError } = useProfileList();
+  const { save, duplicate, remove, importProfiles } = useProfiles.getState();
   const [open, setOpen] = useState<Open>({ mode: 'closed' });
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [importFocused, setImportFocused] = useState(false);
-  const opener = useRef<HTMLElement | null>(null);
-
-  useEffect(() => void load(), [load]);
+  const [notice, setNotice] = useState<PanelNotice | null>(null);
+  const focus = useFocusReturn();
 
   const show = (next: Open, button: HTMLElement) => {
-    opener.current = button;
+    focus.openedBy(button);
     setNotice(null);
     setOpen(next);
   };
   const close = () => {
     setOpen({ mode: 'closed' });
-    if (opener.current?.isConnected) opener.current.focus();
+    focus.returnFocus();
   };
   const nameOf = (profile: Profile) => profile.name[language];
 
@@ -73,12 +49,7 @@ export function ProfilesPanel() {
     else setNotice({ kind: 'status', text: t(entry.builtIn ? 'profiles.wasReset' : 'profiles.removed', { name: nameOf(entry.profile) }) });
   };
 
-  const onImport = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    // Cleared at once so choosing the same file again (after fixing it) fires another change.
-    input.value = '';
-    if (!file) return;
+  const onImport = async (file: File) => {
     const parsed = parseProfilesJson(await file.text());
     if (!parsed.ok) {
       setNotice({ kind: 'import-failed', file: file.name, problems: parsed.problems });
@@ -101,41 +72,14 @@ export function ProfilesPanel() {
           <button type="button" disabled={entries.length === 0} onClick={() => downloadText('roomready-profiles.json', serializeProfilesJson(entries.map((entry) => entry.profile)), mimeType)}>
             {t('profiles.exportAll')}
           </button>
-          <input
-            id={importId}
-            type="file"
-            accept=".json,application/json"
-            style={visuallyHidden}
-            aria-describedby={`${importId}-hint`}
-            onChange={(event) => void onImport(event)}
-            onFocus={() => setImportFocused(true)}
-            onBlur={() => setImportFocused(false)}
-          />
-          <label htmlFor={importId} style={importFocused ? { ...importLabelStyle, outline: '3px solid var(--focus)', outlineOffset: 2 } : importLabelStyle}>
-            {t('profiles.import')}
-          </label>
+          <ImportFileButton id={importId} accept=".json,application/json" describedBy={`${importId}-hint`} label={t('profiles.import')} onFile={(file) => void onImport(file)} />
         </div>
       </div>
       <p className="intro">{t('profiles.intro')}</p>
       <p className="hint" id={`${importId}-hint`}>
         {t('profiles.importHint')}
       </p>
-      <p role="status" className="notice">
-        {notice?.kind === 'status' && notice.text}
-      </p>
-      <div role="alert">
-        {notice?.kind === 'import-failed' && (
-          <div className="panel">
-            <p className="form-error">{t('profiles.importFailed', { file: notice.file })}</p>
-            <ul>
-              {notice.problems.map((problem, index) => (
-                <li key={index}>{problem.message}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        {notice?.kind === 'error' && <ApiErrorDetails error={notice.error} />}
-      </div>
+      <PanelNoticeArea notice={notice} importFailed={(file) => t('profiles.importFailed', { file })} />
       {open.mode === 'edit' && (
         <ProfileEditor
           key={open.entry.profile.id}
@@ -161,17 +105,10 @@ export function ProfilesPanel() {
           onClose={close}
         />
       )}
-      {status === 'error' && loadError && <p role="alert">{t(`errors.${loadError.code}`)}</p>}
+      <LoadError status={status} error={loadError} />
       {entries.length > 0 && (
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('profiles.columns.name')}</th>
-              <th scope="col">{t('profiles.columns.id')}</th>
-              <th scope="col">{t('profiles.columns.origin')}</th>
-              <th scope="col">{t('profiles.columns.actions')}</th>
-            </tr>
-          </thead>
+          <ColumnHeaders labels={[t('profiles.columns.name'), t('profiles.columns.id'), t('profiles.columns.origin'), t('profiles.columns.actions')]} />
           <tbody>
             {entries.map((entry) => {
               const name = nameOf(entry.profile);
@@ -186,23 +123,11 @@ export function ProfilesPanel() {
                     <span className="badge">{t(`profiles.origin.${origin}`)}</span>
                   </td>
                   <td className="row-actions">
-                    <button type="button" aria-label={`${t('profiles.edit')}: ${name}`} onClick={(event) => show({ mode: 'edit', entry }, event.currentTarget)}>
-                      {t('profiles.edit')}
-                    </button>
-                    <button type="button" aria-label={`${t('profiles.duplicate')}: ${name}`} onClick={(event) => show({ mode: 'duplicate', entry }, event.currentTarget)}>
-                      {t('profiles.duplicate')}
-                    </button>
-                    <button
-                      type="button"
-                      aria-label={`${t('profiles.export')}: ${name}`}
-                      onClick={() => downloadText(`profile-${entry.profile.id}.json`, serializeProfilesJson([entry.profile]), mimeType)}
-                    >
-                      {t('profiles.export')}
-                    </button>
+                    <RowActionButton label={t('profiles.edit')} row={name} onClick={(event) => show({ mode: 'edit', entry }, event.currentTarget)} />
+                    <RowActionButton label={t('profiles.duplicate')} row={name} onClick={(event) => show({ mode: 'duplicate', entry }, event.currentTarget)} />
+                    <RowActionButton label={t('profiles.export')} row={name} onClick={() => downloadText(`profile-${entry.profile.id}.json`, serializeProfilesJson([entry.profile]), mimeType)} />
                     {(entry.modified || !entry.builtIn) && (
-                      <button type="button" aria-label={`${t(entry.builtIn ? 'profiles.reset' : 'profiles.remove')}: ${name}`} onClick={() => void onRemove(entry)}>
-                        {t(entry.builtIn ? 'profiles.reset' : 'profiles.remove')}
-                      </button>
+                      <RowActionButton label={t(entry.builtIn ? 'profiles.reset' : 'profiles.remove')} row={name} onClick={() => void onRemove(entry)} />
                     )}
                   </td>
                 </tr>
@@ -232,8 +157,7 @@ function DuplicateForm(props: {
     en: i18n.getFixedT('en')('profiles.copyName', { name: source.name.en }),
     ru: i18n.getFixedT('ru')('profiles.copyName', { name: source.name.ru }),
   }));
-  const [error, setError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, save } = useSaveRequest(props.onDone);
   const idInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => idInput.current?.focus(), []);
@@ -245,11 +169,7 @@ function DuplicateForm(props: {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!valid) return;
-    setSaving(true);
-    const result = await props.onDuplicate(source.id, newId, { en: name.en.trim(), ru: name.ru.trim() });
-    setSaving(false);
-    if (result.ok) props.onDone(result.value);
-    else setError(result.error);
+    await save(props.onDuplicate(source.id, newId, { en: name.en.trim(), ru: name.ru.trim() }));
   };
 
   const titleId = `${ids}-title`;
@@ -301,19 +221,7 @@ function DuplicateForm(props: {
           );
         })}
       </div>
-      {error && (
-        <div role="alert">
-          <ApiErrorDetails error={error} />
-        </div>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={!valid || saving}>
-          {t('profiles.duplicateSave')}
-        </button>
-        <button type="button" onClick={props.onClose}>
-          {t('profiles.cancel')}
-        </button>
-      </div>
+      <FormActions error={error} submitLabel={t('profiles.duplicateSave')} submitDisabled={!valid || saving} cancelLabel={t('profiles.cancel')} onCancel={props.onClose} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { ApiError, Result } from '../../../../shared/api/result';
 import type { Profile, ProfileEntry } from '../../../../shared/profiles/profile';
@@ -47,4 +48,15 @@ export async function listedProfiles(): Promise<Profile[]> {
   const result = await useProfiles.getState().load();
   if (!result.ok) throw new Error(result.error.message);
   return result.value.map((entry) => entry.profile);
+}
+
+/** The listed profiles and how their loading went; loads (and then follows) the list unless `load` is false. */
+export function useProfileList(load = true) {
+  const entries = useProfiles((state) => state.entries);
+  const status = useProfiles((state) => state.status);
+  const error = useProfiles((state) => state.error);
+  useEffect(() => {
+    if (load) void useProfiles.getState().load();
+  }, [load]);
+  return { entries, status, error };
 }

@@ -7,7 +7,7 @@ import { createTranslator, formatDateTime, localizeValues } from '../../../../sh
 import type { Language } from '../../../../shared/settings/settings';
 import { navigate } from '../../app/navigation';
 import { StatusBadge } from '../preflight/StatusBadge';
-import { downloadText } from '../templates/download';
+import { downloadText } from '../../app/download';
 import { downloadExportedFile } from './exported-file';
 import { ReportError } from './ReportError';
 import { useReports } from './store';

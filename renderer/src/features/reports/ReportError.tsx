@@ -1,5 +1,5 @@
 import type { ApiError } from '../../../../shared/api/result';
-import { ApiErrorDetails } from '../templates/TemplateEditor';
+import { ApiErrorDetails } from '../../ui/ApiErrorDetails';
 
 /** A failed request: the advice for its code, the field problems, and the host's own sentence (it names what to install or fix). */
 export function ReportError({ error }: { error: ApiError }) {

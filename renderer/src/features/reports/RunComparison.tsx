@@ -5,6 +5,7 @@ import type { PreflightRun } from '../../../../shared/preflight/run';
 import type { Language } from '../../../../shared/settings/settings';
 import { useMetricFormat } from './HistoryPanel';
 import { compareRuns } from './run-metrics';
+import { ColumnHeaders } from '../../ui/ColumnHeaders';
 
 /** Two of the room's runs side by side: each key metric, the difference and which run is better. */
 export function RunComparison({ runs }: { runs: readonly PreflightRun[] }) {
@@ -46,15 +47,7 @@ export function RunComparison({ runs }: { runs: readonly PreflightRun[] }) {
           {a && b && (
             <table className="data-table run-comparison">
               <caption className="sr-only">{t('reports.compare.caption', { a: label(a), b: label(b) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('reports.compare.columns.metric')}</th>
-                  <th scope="col">{t('reports.compare.columns.a')}</th>
-                  <th scope="col">{t('reports.compare.columns.b')}</th>
-                  <th scope="col">{t('reports.compare.columns.difference')}</th>
-                  <th scope="col">{t('reports.compare.columns.better')}</th>
-                </tr>
-              </thead>
+              <ColumnHeaders labels={[t('reports.compare.columns.metric'), t('reports.compare.columns.a'), t('reports.compare.columns.b'), t('reports.compare.columns.difference'), t('reports.compare.columns.better')]} />
               <tbody>
                 {compareRuns(a, b).map((row) => (
                   <tr key={row.metric.id}>

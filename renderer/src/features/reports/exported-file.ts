@@ -1,4 +1,5 @@
 import type { ExportedFile } from '../../../../shared/assessment/assessment';
+import { downloadBlob } from '../../app/download';
 
 /** The bytes of a file the main process made: text as UTF-8, a PDF decoded from its base64. */
 export function exportedFileBlob(file: ExportedFile): Blob {
@@ -7,23 +8,6 @@ export function exportedFileBlob(file: ExportedFile): Blob {
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
   return new Blob([bytes], { type: file.mimeType });
-}
-
-/** Saves `blob` as `fileName` through the browser's download, in the desktop app and web mode alike. */
-export function downloadBlob(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  try {
-    link.click();
-  } finally {
-    link.remove();
-    // Revoking within the click's task can cancel the download in some browsers before it has read the blob.
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
 }
 
 /** Saves a file the main process made under the name it chose. */

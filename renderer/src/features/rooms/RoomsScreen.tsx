@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from '../../../../shared/rooms/room';
+import { LoadError } from '../../ui/ApiErrorDetails';
+import { ColumnHeaders } from '../../ui/ColumnHeaders';
+import { RowActionButton } from '../../ui/RowActionButton';
 import { RoomForm } from './RoomForm';
 import { useRooms } from './store';
 
@@ -54,19 +57,13 @@ export function RoomsScreen() {
         />
       )}
       {status === 'loading' && <p>{t('rooms.loading')}</p>}
-      {status === 'error' && error && <p role="alert">{t(`errors.${error.code}`)}</p>}
+      <LoadError status={status} error={error} />
       {status === 'ready' && rooms.length === 0 && <p className="empty">{t('rooms.empty')}</p>}
       {rooms.length > 0 && (
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('rooms.columns.name')}</th>
-              <th scope="col">{t('rooms.columns.organisation')}</th>
-              <th scope="col">{t('rooms.columns.location')}</th>
-              <th scope="col">{t('rooms.columns.capacity')}</th>
-              <th scope="col">{t('rooms.columns.actions')}</th>
-            </tr>
-          </thead>
+          <ColumnHeaders
+            labels={[t('rooms.columns.name'), t('rooms.columns.organisation'), t('rooms.columns.location'), t('rooms.columns.capacity'), t('rooms.columns.actions')]}
+          />
           <tbody>
             {rooms.map((room) => (
               <tr key={room.id}>
@@ -75,12 +72,8 @@ export function RoomsScreen() {
                 <td>{location(room)}</td>
                 <td>{room.capacity === null ? '' : t('rooms.capacityValue', { count: room.capacity })}</td>
                 <td className="row-actions">
-                  <button type="button" onClick={() => setEditing({ mode: 'edit', room })} aria-label={`${t('rooms.edit')}: ${room.name}`}>
-                    {t('rooms.edit')}
-                  </button>
-                  <button type="button" onClick={() => void onDelete(room)} aria-label={`${t('rooms.delete')}: ${room.name}`}>
-                    {t('rooms.delete')}
-                  </button>
+                  <RowActionButton label={t('rooms.edit')} row={room.name} onClick={() => setEditing({ mode: 'edit', room })} />
+                  <RowActionButton label={t('rooms.delete')} row={room.name} onClick={() => void onDelete(room)} />
                 </td>
               </tr>
             ))}

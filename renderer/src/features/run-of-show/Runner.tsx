@@ -8,7 +8,7 @@ import { deriveRunState, flatSegments, type RunState } from '../../../../shared/
 import type { Step } from '../../../../shared/runofshow/template';
 import { api } from '../../api/api';
 import { navigate } from '../../app/navigation';
-import { downloadText } from '../templates/download';
+import { downloadText } from '../../app/download';
 import { formatDue, formatDuration } from './format';
 import { PlaybookPicker } from './PlaybookPicker';
 import { useTemplates } from '../templates/store';

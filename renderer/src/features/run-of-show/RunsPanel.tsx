@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/navigation';
 import { useTemplates } from '../templates/store';
 import { useRunOfShow } from './store';
+import { ColumnHeaders } from '../../ui/ColumnHeaders';
 
 function localDateTimeValue(ms: number): string {
   const date = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
@@ -66,15 +67,7 @@ export function RunsPanel() {
         <p className="empty">{t('runOfShow.noRuns')}</p>
       ) : (
         <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('runOfShow.columns.title')}</th>
-              <th scope="col">{t('runOfShow.columns.template')}</th>
-              <th scope="col">{t('runOfShow.columns.start')}</th>
-              <th scope="col">{t('runOfShow.columns.status')}</th>
-              <th scope="col">{t('runOfShow.columns.actions')}</th>
-            </tr>
-          </thead>
+          <ColumnHeaders labels={[t('runOfShow.columns.title'), t('runOfShow.columns.template'), t('runOfShow.columns.start'), t('runOfShow.columns.status'), t('runOfShow.columns.actions')]} />
           <tbody>
             {runs.map((run) => (
               <tr key={run.id}>

@@ -1,10 +1,12 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError, Result } from '../../../../shared/api/result';
+import type { Result } from '../../../../shared/api/result';
 import type { ImportResult } from '../../../../shared/runofshow/import-error';
 import { stepsInOrder, templateSchema, type Template } from '../../../../shared/runofshow/template';
 import { parseTemplateMarkdown, serializeTemplateMarkdown } from '../../../../shared/runofshow/template-markdown';
 import type { Language } from '../../../../shared/settings/settings';
+import { FormActions } from '../../ui/FormActions';
+import { useSaveRequest } from '../../ui/use-save-request';
 
 /** Long enough not to re-parse on every keystroke, short enough to feel live. */
 const validationDelayMs = 200;
@@ -14,23 +16,6 @@ function unusedId(base: string, takenIds: readonly string[]): string {
   let id = base;
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
-}
-
-/** What a person may see of a failed request: advice for its code and each field issue. */
-export function ApiErrorDetails({ error }: { error: ApiError }) {
-  const { t } = useTranslation();
-  return (
-    <div className="form-error">
-      <p>{t(`errors.${error.code}`)}</p>
-      {error.issues && error.issues.length > 0 && (
-        <ul>
-          {error.issues.map((issue, index) => (
-            <li key={index}>{issue.path ? `${issue.path}: ${t(issue.message)}` : t(issue.message)}</li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
 }
 
 /** Writes a template as Markdown, validated as it is typed, and saves it as a new version. */
@@ -58,8 +43,7 @@ export function TemplateEditor(props: {
     return serializeTemplateMarkdown(skeleton);
   });
   const [checked, setChecked] = useState<{ source: string; result: ImportResult }>(() => ({ source, result: parseTemplateMarkdown(source) }));
-  const [saveError, setSaveError] = useState<ApiError | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { error: saveError, setError: setSaveError, saving, save } = useSaveRequest(props.onSaved);
 
   useEffect(() => sourceRef.current?.focus(), []);
 
@@ -75,11 +59,7 @@ export function TemplateEditor(props: {
     const result = checked.source === source ? checked.result : parseTemplateMarkdown(source);
     setChecked({ source, result });
     if (!result.ok) return;
-    setSaving(true);
-    const saved = await props.onSave(result.template);
-    setSaving(false);
-    if (saved.ok) props.onSaved(saved.value);
-    else setSaveError(saved.error);
+    await save(props.onSave(result.template));
   };
 
   const result = checked.result;
@@ -128,19 +108,7 @@ export function TemplateEditor(props: {
           </>
         )}
       </div>
-      {saveError && (
-        <div role="alert">
-          <ApiErrorDetails error={saveError} />
-        </div>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={!result.ok || saving}>
-          {t('templates.save')}
-        </button>
-        <button type="button" onClick={props.onClose}>
-          {t('templates.cancel')}
-        </button>
-      </div>
+      <FormActions error={saveError} submitLabel={t('templates.save')} submitDisabled={!result.ok || saving} cancelLabel={t('templates.cancel')} onCancel={props.onClose} />
     </form>
   );
 }
