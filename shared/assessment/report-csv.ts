@@ -1,4 +1,5 @@
-import { historyMetrics, metricUnits, playbookName, profileName, type AssessmentReport } from './report';
+import { historyMetrics } from '../preflight/run-metrics';
+import { metricUnits, playbookName, profileName, type AssessmentReport } from './report';
 import { messageText, recommendationLabel, sectionHeading, sectionOfGroup } from './report-html';
 import type { Translate } from '../i18n/translator';
 

@@ -1,13 +1,12 @@
 import type { CheckStatus, Message } from '../preflight/check';
 import { formatDate, formatDateTime, formatNumber, localizeValues, type Translate } from '../i18n/translator';
 import type { AreaScore, RecommendationGroup } from './assessment';
+import { historyMetrics, type HistoryMetric } from '../preflight/run-metrics';
 import {
-  historyMetrics,
   metricUnits,
   playbookName,
   profileName,
   type AssessmentReport,
-  type HistoryMetric,
   type HistoryPoint,
   type ReportMetric,
   type ReportRecommendation,

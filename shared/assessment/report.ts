@@ -3,6 +3,7 @@ import { localizedId } from '../runofshow/builtins/bilingual';
 import { statusAbove, statusBelow, type Check, type CheckKind, type CheckStatus, type Message } from '../preflight/check';
 import { neededDownloadKbps, neededUploadKbps } from '../preflight/network-verdicts';
 import type { PreflightRun } from '../preflight/run';
+import { historyMetrics, metricValue, runMetricOf, type HistoryMetric } from '../preflight/run-metrics';
 import { equipmentTable, type EquipmentRow } from '../profiles/equipment';
 import type { Profile } from '../profiles/profile';
 import type { Language } from '../settings/settings';
@@ -24,12 +25,6 @@ export const reportUnits = ['ms', 'percent', 'mbps', 'kbps', 'dbfs', 'db', 'fps'
 
 /** One unit of the report. */
 export type ReportUnit = (typeof reportUnits)[number];
-
-/** The metrics followed across preflight runs (a chart each), named `report.metrics.<id>`. */
-export const historyMetrics = ['rttMs', 'lossPercent', 'jitterMs', 'mos', 'uploadMbps', 'downloadMbps'] as const;
-
-/** One metric of the history. */
-export type HistoryMetric = (typeof historyMetrics)[number];
 
 /** Unit of every metric the report prints. */
 export const metricUnits: Record<string, ReportUnit> = {
@@ -208,13 +203,6 @@ export const reportGroupOrder: readonly RecommendationGroup[] = ['connectivity',
 /** Most runs the history keeps: enough for a season of events, few enough for one chart. */
 export const maxHistoryRuns = 50;
 
-const networkCheck = (run: PreflightRun | null): Check | undefined => run?.checks.find((check) => check.kind === 'network');
-
-function numberMetric(check: Check | undefined, key: string): number | null {
-  const value = check?.metrics[key];
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
 // Per-metric status against the run's profile: only the network figures have limits of their own.
 function networkMetricStatus(id: string, value: number, profile: Profile | undefined): CheckStatus | null {
   if (!profile) return null;
@@ -249,8 +237,7 @@ function reportCheck(check: Check, profile: Profile | undefined): ReportCheck {
 }
 
 function historyPoint(run: PreflightRun): HistoryPoint {
-  const check = networkCheck(run);
-  const values = Object.fromEntries(historyMetrics.map((metric) => [metric, numberMetric(check, metric)])) as Record<HistoryMetric, number | null>;
+  const values = Object.fromEntries(historyMetrics.map((metric) => [metric, metricValue(run, runMetricOf(metric))])) as Record<HistoryMetric, number | null>;
   return { runId: run.id, startedAt: run.startedAt, profileId: run.profileId, verdict: run.verdict, values };
 }
 

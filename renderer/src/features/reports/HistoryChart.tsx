@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { MetricSeries } from './run-metrics';
+import type { MetricSeries } from '../../../../shared/preflight/run-metrics';
 
 /** One metric across a room's runs as a uPlot line; loaded on demand so the app's first bundle stays small. */
 export default function HistoryChart(props: { series: MetricSeries; label: string; formatValue: (value: number) => string }) {

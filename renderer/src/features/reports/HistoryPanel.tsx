@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatNumber } from '../../../../shared/i18n/translator';
 import type { PreflightRun } from '../../../../shared/preflight/run';
 import type { Language } from '../../../../shared/settings/settings';
-import { hasAnyValue, metricSeries, runMetrics, type RunMetric } from './run-metrics';
+import { hasAnyValue, metricSeries, runMetrics, type RunMetric } from '../../../../shared/preflight/run-metrics';
 
 // uPlot and its CSS load only when a room's history is first shown.
 const HistoryChart = lazy(() => import('./HistoryChart'));

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../../shared/i18n/translator';
 import type { PreflightRun } from '../../../../shared/preflight/run';
 import type { Language } from '../../../../shared/settings/settings';
 import { useMetricFormat } from './HistoryPanel';
-import { compareRuns } from './run-metrics';
+import { compareRuns } from '../../../../shared/preflight/run-metrics';
 import { ColumnHeaders } from '../../ui/ColumnHeaders';
 
 /** Two of the room's runs side by side: each key metric, the difference and which run is better. */

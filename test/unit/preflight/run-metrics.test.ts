@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Check } from '../../../shared/preflight/check';
 import type { PreflightRun } from '../../../shared/preflight/run';
-import { compareRuns, hasAnyValue, metricSeries, metricValue, runMetrics, type RunMetric } from '../../../renderer/src/features/reports/run-metrics';
+import { compareRuns, hasAnyValue, historyMetrics, metricSeries, metricValue, runMetricOf, runMetrics, type RunMetric } from '../../../shared/preflight/run-metrics';
 
 function check(kind: Check['kind'], metrics: Check['metrics'], id: string = kind): Check {
   return { id, kind, deviceLabel: '', status: 'pass', summary: { key: 'preflight.summary.ok' }, metrics, advice: [] };
@@ -102,5 +102,18 @@ describe('comparing two runs', () => {
     const rows = compareRuns(devicesOnly, newer);
     expect(rows.find((row) => row.metric.id === 'rtt')).toMatchObject({ a: null, b: 120, difference: null, better: null });
     expect(rows.find((row) => row.metric.id === 'cameraFps')).toMatchObject({ a: 25, b: 30, difference: 5, better: 'b' });
+  });
+});
+
+describe('the report history metrics', () => {
+  it('are the network run metrics, read the same way, in the report order', () => {
+    expect(historyMetrics.map((key) => [runMetricOf(key).id, runMetricOf(key).kind, metricValue(newer, runMetricOf(key))])).toEqual([
+      ['rtt', 'network', 120],
+      ['loss', 'network', 2],
+      ['jitter', 'network', 3.2],
+      ['mos', 'network', 3.91],
+      ['upload', 'network', 12.25],
+      ['download', 'network', 30],
+    ]);
   });
 });

@@ -1,5 +1,10 @@
-import type { CheckKind } from '../../../../shared/preflight/check';
-import type { PreflightRun } from '../../../../shared/preflight/run';
+/**
+ * The key metrics of a preflight run that a room's history follows: where each is read from,
+ * which way is better, and how runs compare on them. The Reports screen and the assessment
+ * report both take them from here.
+ */
+import type { CheckKind } from './check';
+import type { PreflightRun } from './run';
 
 /** Which way a metric improves. */
 export type Better = 'lower' | 'higher';
@@ -18,7 +23,7 @@ export interface RunMetric {
 }
 
 /** The metrics the history chart and the run comparison show, in display order. */
-export const runMetrics: readonly RunMetric[] = [
+export const runMetrics = [
   { id: 'rtt', kind: 'network', key: 'rttMs', unit: 'ms', better: 'lower', digits: 1 },
   { id: 'jitter', kind: 'network', key: 'jitterMs', unit: 'ms', better: 'lower', digits: 1 },
   { id: 'loss', kind: 'network', key: 'lossPercent', unit: 'percent', better: 'lower', digits: 2 },
@@ -27,7 +32,23 @@ export const runMetrics: readonly RunMetric[] = [
   { id: 'download', kind: 'network', key: 'downloadMbps', unit: 'mbps', better: 'higher', digits: 2 },
   { id: 'micSnr', kind: 'microphone', key: 'snrDb', unit: 'db', better: 'higher', digits: 1 },
   { id: 'cameraFps', kind: 'camera', key: 'fps', unit: 'fps', better: 'higher', digits: 1 },
-];
+] as const satisfies readonly RunMetric[];
+
+/** Where a run metric is read from in its check. */
+export type RunMetricKey = (typeof runMetrics)[number]['key'];
+
+/** The network metrics the assessment report's history charts (a chart each, named `report.metrics.<key>`), in its order. */
+export const historyMetrics = ['rttMs', 'lossPercent', 'jitterMs', 'mos', 'uploadMbps', 'downloadMbps'] as const satisfies readonly RunMetricKey[];
+
+/** One metric of the report's history. */
+export type HistoryMetric = (typeof historyMetrics)[number];
+
+/** The run metric read from `key`. */
+export function runMetricOf(key: RunMetricKey): RunMetric {
+  const metric = runMetrics.find((candidate) => candidate.key === key);
+  if (!metric) throw new Error(`No run metric reads ${key}.`);
+  return metric;
+}
 
 /**
  * The metric's value in a run, or null when the run did not measure it. A room with several
