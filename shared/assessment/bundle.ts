@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { core } from 'zod';
 import type { Message } from '../preflight/check';
 import { preflightRunInputSchema } from '../preflight/run';
-import { jsonErrorOffset } from '../runofshow/template-json';
+import { isRecord, jsonErrorOffset, lineAndColumn, lineStarts, readJson, shownValue } from '../import/json-import';
 import {
   assessedRoomSchema,
   assessmentAnswersSchema,
@@ -123,20 +123,6 @@ export function serializeBundle(bundle: Bundle): string {
   return `${JSON.stringify(bundle, null, 2)}\n`;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 /**
  * Where JSON stops making sense, for the errors V8 reports without a position ("Unexpected
  * token"): the longest prefix that could still begin a valid text ends just before it. A prefix
@@ -169,26 +155,20 @@ const problem = (message: string, field: string | null = null): BundleProblem =>
 
 /** Reads a bundle file: the whole validated bundle, or every problem and where it is. */
 export function parseBundle(text: string): BundleParseResult {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (source.trim() === '') {
-    return { ok: false, problems: [problem('The file is empty; export the bundle from RoomReady again.')] };
-  }
-  if (source.length > maxBundleChars) {
-    return { ok: false, problems: [problem(`The file is too large for a bundle (more than ${maxBundleChars} characters); export fewer rooms at a time.`)] };
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(source);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    const offset = jsonErrorOffset(reason, source) ?? firstUnreadableOffset(source);
-    const { line, column } = lineAndColumn(source, offset);
-    const short = reason.replace(/ in JSON at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '');
+  const read = readJson(text, { maxChars: maxBundleChars });
+  if (!read.ok) {
+    if (read.problem === 'empty') return { ok: false, problems: [problem('The file is empty; export the bundle from RoomReady again.')] };
+    if (read.problem === 'too-large') {
+      return { ok: false, problems: [problem(`The file is too large for a bundle (more than ${maxBundleChars} characters); export fewer rooms at a time.`)] };
+    }
+    const { source, syntax } = read;
+    const { line, column } = lineAndColumn(lineStarts(source), syntax.offset ?? firstUnreadableOffset(source));
     return {
       ok: false,
-      problems: [{ line, column, field: null, message: `Line ${line}, column ${column}: the file is not valid JSON (${short}); export the bundle again or fix the punctuation there.` }],
+      problems: [{ line, column, field: null, message: `Line ${line}, column ${column}: the file is not valid JSON (${syntax.reason}); export the bundle again or fix the punctuation there.` }],
     };
   }
+  const { value } = read;
   if (!isRecord(value)) return { ok: false, problems: [problem("The file must hold one bundle: a JSON object that starts with '{'.")] };
   if (value.format !== bundleFormat) {
     return {
@@ -237,14 +217,6 @@ function consistencyProblems(bundle: Bundle): BundleProblem[] {
   return problems;
 }
 
-function shown(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  return String(value);
-}
-
 const typeNames: Record<string, string> = {
   number: 'a number',
   string: 'text',
@@ -256,7 +228,7 @@ const typeNames: Record<string, string> = {
 
 /** One schema issue as the rest of a sentence that starts with the field's path. */
 function describeIssue(issue: core.$ZodIssue): string {
-  const got = issue.input === undefined ? '' : ` (got ${shown(issue.input)})`;
+  const got = issue.input === undefined ? '' : ` (got ${shownValue(issue.input)})`;
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined) return `is missing; it must be ${typeNames[issue.expected] ?? issue.expected}`;

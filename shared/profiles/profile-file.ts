@@ -5,7 +5,7 @@
  */
 import type { core } from 'zod';
 import { fieldPath, maxImportProblems, type ImportProblem } from '../runofshow/import-error';
-import { jsonErrorOffset } from '../runofshow/template-json';
+import { isRecord, lineAndColumn, lineStarts, readJson, shownValue, type JsonSyntaxError } from '../import/json-import';
 import { profileSchema, type Profile } from './profile';
 
 /** The `format` every exported profiles file carries. */
@@ -20,37 +20,17 @@ export const maxProfilesPerFile = 50;
 /** Every profile of a file, or every problem found (at least one); never some of the profiles. */
 export type ProfilesImportResult = { ok: true; profiles: Profile[] } | { ok: false; problems: ImportProblem[] };
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function failure(problems: readonly ImportProblem[]): ProfilesImportResult {
   return { ok: false, problems: problems.slice(0, maxImportProblems) };
 }
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: offset - lineStart + 1 };
-}
-
-function syntaxProblem(text: string, error: unknown): ImportProblem {
-  const message = error instanceof Error ? error.message : String(error);
-  const offset = jsonErrorOffset(message, text) ?? text.length;
-  const { line, column } = lineAndColumn(text, offset);
-  const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '');
+function syntaxProblem(text: string, syntax: JsonSyntaxError): ImportProblem {
+  const { line, column } = lineAndColumn(lineStarts(text), syntax.offset ?? text.length);
   return {
     line,
     field: null,
-    message: `Line ${line}, column ${column}: the JSON is not valid here (${reason}); check the punctuation just before this point, or export the profiles from RoomReady again.`,
+    message: `Line ${line}, column ${column}: the JSON is not valid here (${syntax.reason}); check the punctuation just before this point, or export the profiles from RoomReady again.`,
   };
-}
-
-/** A value as quoted back to a person: short, and never a whole object. */
-function shown(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  return String(value);
 }
 
 const typeNouns: Record<string, string> = {
@@ -71,7 +51,7 @@ function nounFor(path: readonly PropertyKey[], expected: string): string {
 
 /** What must change about one schema issue, as the end of a sentence that starts with the field path. */
 function predicateOf(issue: core.$ZodIssue): string {
-  const got = issue.input === undefined ? '' : ` (got ${shown(issue.input)})`;
+  const got = issue.input === undefined ? '' : ` (got ${shownValue(issue.input)})`;
   const oneOf = (values: readonly unknown[]) => (values.length === 1 ? `must be ${JSON.stringify(values[0])}` : `must be one of ${values.map((value) => JSON.stringify(value)).join(', ')}`);
   switch (issue.code) {
     case 'invalid_type': {
@@ -114,14 +94,12 @@ function schemaProblems(value: unknown, prefix: (string | number)[]): { profile?
  * "version": 1, "profiles": [...] }`, or one bare profile object. Every problem, or every profile.
  */
 export function parseProfilesJson(text: string): ProfilesImportResult {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (source.trim() === '') return failure([{ line: null, field: null, message: 'The file is empty; export the profiles from RoomReady again.' }]);
-  let value: unknown;
-  try {
-    value = JSON.parse(source);
-  } catch (error) {
-    return failure([syntaxProblem(source, error)]);
+  const read = readJson(text);
+  if (!read.ok) {
+    if (read.problem === 'syntax') return failure([syntaxProblem(read.source, read.syntax)]);
+    return failure([{ line: null, field: null, message: 'The file is empty; export the profiles from RoomReady again.' }]);
   }
+  const { value } = read;
   if (!isRecord(value)) {
     return failure([{ line: null, field: null, message: "The file must hold a JSON object that starts with '{': a profiles file exported by RoomReady, or one profile." }]);
   }
@@ -132,7 +110,7 @@ export function parseProfilesJson(text: string): ProfilesImportResult {
   }
   if (value.format !== profilesFormat) {
     return failure([
-      { line: null, field: 'format', message: `This file is not a RoomReady profiles file: its format is ${shown(value.format)}, not "${profilesFormat}". Export the profiles from RoomReady again.` },
+      { line: null, field: 'format', message: `This file is not a RoomReady profiles file: its format is ${shownValue(value.format)}, not "${profilesFormat}". Export the profiles from RoomReady again.` },
     ]);
   }
   if (typeof value.version === 'number' && value.version > profilesFormatVersion) {
@@ -141,11 +119,11 @@ export function parseProfilesJson(text: string): ProfilesImportResult {
     ]);
   }
   if (value.version !== profilesFormatVersion) {
-    return failure([{ line: null, field: 'version', message: `version must be ${profilesFormatVersion} (got ${shown(value.version)}).` }]);
+    return failure([{ line: null, field: 'version', message: `version must be ${profilesFormatVersion} (got ${shownValue(value.version)}).` }]);
   }
   const list = value.profiles;
   if (!Array.isArray(list)) {
-    return failure([{ line: null, field: 'profiles', message: `profiles ${list === undefined ? 'is missing; it must be a list of profiles' : `must be a list of profiles (got ${shown(list)})`}.` }]);
+    return failure([{ line: null, field: 'profiles', message: `profiles ${list === undefined ? 'is missing; it must be a list of profiles' : `must be a list of profiles (got ${shownValue(list)})`}.` }]);
   }
   if (list.length === 0) return failure([{ line: null, field: 'profiles', message: 'profiles needs at least one profile; the file holds none.' }]);
   if (list.length > maxProfilesPerFile) {

@@ -1,4 +1,5 @@
 import type { core } from 'zod';
+import { shownValue } from '../import/json-import';
 import { contactSchema, daySchema, duplicateKeys, segmentSchema, stepSchema, type Template } from './template';
 
 /**
@@ -97,15 +98,6 @@ function ruleFor(path: readonly PropertyKey[]): FieldRule {
   }
 }
 
-/** A value as quoted back to a person: short, and never a whole object. */
-function shown(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'an object';
-  return String(value);
-}
-
 const oneOf = (values: readonly unknown[]) =>
   values.length === 1 ? `must be ${JSON.stringify(values[0])}` : `must be one of ${values.map((value) => JSON.stringify(value)).join(', ')}`;
 
@@ -125,7 +117,7 @@ function unknownFieldPredicate(objectPath: readonly PropertyKey[]): string {
 export function describeIssue(issue: core.$ZodIssue): IssueDescription[] {
   const path = [...issue.path];
   const rule = ruleFor(path);
-  const got = issue.input === undefined ? '' : ` (got ${shown(issue.input)})`;
+  const got = issue.input === undefined ? '' : ` (got ${shownValue(issue.input)})`;
   const missing = issue.input === undefined;
   switch (issue.code) {
     case 'unrecognized_keys':
@@ -134,7 +126,7 @@ export function describeIssue(issue: core.$ZodIssue): IssueDescription[] {
       if (!issue.discriminator || !('options' in issue) || !issue.options) break;
       const value = (issue.input as Record<string, unknown> | undefined)?.[issue.discriminator];
       const predicate = oneOf(issue.options);
-      return [{ path, predicate: value === undefined ? `is missing; it ${predicate}` : `${predicate} (got ${shown(value)})` }];
+      return [{ path, predicate: value === undefined ? `is missing; it ${predicate}` : `${predicate} (got ${shownValue(value)})` }];
     }
     case 'invalid_type':
       return [{ path, predicate: missing ? `is missing; it must be ${rule.noun}` : `must be ${rule.noun}${got}` }];

@@ -3,6 +3,7 @@
  * reported against the line (and for broken syntax, the column) where a person can fix it.
  */
 import { templateFormat, templateFormatVersion, templateSchema, type Day, type Segment, type Step, type Template } from './template';
+import { isRecord, lineAndColumn, lineStarts, readJson, type JsonSyntaxError } from '../import/json-import';
 import { describeIssue, fieldPath, importFailure, locateDuplicateKeys, type ImportProblem, type ImportResult } from './import-error';
 
 type JsonPath = (string | number)[];
@@ -30,24 +31,6 @@ class JsonScanError extends Error {
 
 /** Past this depth no template is meant; stopping keeps a hostile file from exhausting the stack. */
 const maxDepth = 64;
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-/** 1-based line and column (in UTF-16 units, as editors count) of an offset. */
-function lineAndColumn(starts: readonly number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if ((starts[middle] ?? 0) <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
-}
 
 /** A strict JSON reader that keeps positions: it locates fields and explains syntax errors. */
 function scanJson(text: string): JsonScan {
@@ -246,26 +229,10 @@ function scanJson(text: string): JsonScan {
   }
 }
 
-/**
- * The offset a JSON.parse error points at, from V8's message: "… at position N" (every version),
- * "(line X column Y)" (newer ones). Null when the message carries no position.
- */
-export function jsonErrorOffset(message: string, text: string): number | null {
-  const position = /\bat position (\d+)/.exec(message);
-  if (position) return Math.min(Number(position[1]), text.length);
-  const lineColumn = /\bline (\d+) column (\d+)/.exec(message);
-  if (!lineColumn) return null;
-  const starts = lineStarts(text);
-  const lineStart = starts[Number(lineColumn[1]) - 1];
-  return lineStart === undefined ? null : Math.min(lineStart + Number(lineColumn[2]) - 1, text.length);
-}
-
-function syntaxProblem(text: string, error: unknown): ImportProblem {
+function syntaxProblem(text: string, syntax: JsonSyntaxError): ImportProblem {
   const scan = scanJson(text);
-  const v8Message = error instanceof Error ? error.message : String(error);
-  const v8Offset = jsonErrorOffset(v8Message, text);
   const starts = lineStarts(text);
-  let offset = v8Offset ?? scan.error?.offset ?? text.length;
+  let offset = syntax.offset ?? scan.error?.offset ?? text.length;
   let description: string;
   // V8 may stop a few characters into the token the scanner blames ("nu0", "falsee"): same error.
   const sameToken = (at: number) => at <= offset && lineAndColumn(starts, at).line === lineAndColumn(starts, offset).line;
@@ -273,14 +240,11 @@ function syntaxProblem(text: string, error: unknown): ImportProblem {
     description = scan.error.description;
     offset = scan.error.shownAt;
   } else {
-    const reason = v8Message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '');
-    description = `the JSON is not valid here (${reason}); check the punctuation just before this point`;
+    description = `the JSON is not valid here (${syntax.reason}); check the punctuation just before this point`;
   }
   const { line, column } = lineAndColumn(starts, offset);
   return { line, field: null, message: `Line ${line}, column ${column}: ${description}.` };
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function lineOf(lines: Map<string, number>, path: readonly PropertyKey[]): number | null {
   for (let length = path.length; length >= 0; length--) {
@@ -294,16 +258,12 @@ const byLine = (a: ImportProblem, b: ImportProblem) => (a.line ?? Number.MAX_SAF
 
 /** Reads an exported (or hand-edited) template file; every problem found, or the whole template. */
 export function parseTemplateJson(text: string): ImportResult {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (source.trim() === '') {
+  const read = readJson(text);
+  if (!read.ok) {
+    if (read.problem === 'syntax') return importFailure([syntaxProblem(read.source, read.syntax)]);
     return importFailure([{ line: null, field: null, message: 'The file is empty; export the template from RoomReady again, or paste its JSON into the file.' }]);
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(source);
-  } catch (error) {
-    return importFailure([syntaxProblem(source, error)]);
-  }
+  const { source, value } = read;
   const scan = scanJson(source);
   const at = (path: readonly PropertyKey[]) => lineOf(scan.lines, path);
   if (!isRecord(value)) {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../../shared/runofshow/import-error';
 import { templateSchema, type Template, type TemplateInput } from '../../../shared/runofshow/template';
-import { jsonErrorOffset, parseTemplateJson, serializeTemplateJson } from '../../../shared/runofshow/template-json';
+import { jsonErrorOffset } from '../../../shared/import/json-import';
+import { parseTemplateJson, serializeTemplateJson } from '../../../shared/runofshow/template-json';
 
 const template = (input: TemplateInput): Template => templateSchema.parse(input);
 
