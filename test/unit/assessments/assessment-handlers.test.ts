@@ -5,16 +5,20 @@ import { assessRoom } from '../../../shared/assessment/assess';
 import type { Assessment, BundleImportSummary, ComparisonRow, ExportedFile } from '../../../shared/assessment/assessment';
 import type { PreflightRun } from '../../../shared/preflight/run';
 import type { Room } from '../../../shared/rooms/room';
-import { runInput, useServices, valueOf } from './fixtures';
+import { useMachines, valueOf } from '../support/handler-harness';
+import { runInput } from './fixtures';
 
 const printed: string[] = [];
 const pdfBytes = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]);
-const api = useServices(() => ({
-  pdf: (html) => {
-    printed.push(html);
-    return Promise.resolve(pdfBytes);
-  },
-}));
+const api = useMachines({
+  folderPrefix: 'roomready-assessments-',
+  printer: () => ({
+    pdf: (html) => {
+      printed.push(html);
+      return Promise.resolve(pdfBytes);
+    },
+  }),
+});
 
 function errorOf(result: { ok: boolean; error?: ApiError }): ApiError {
   if (result.ok || !result.error) throw new Error('Expected a failure.');

@@ -1,18 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
-import { dispatch } from '../../../shared/api/dispatch';
-import type { Result } from '../../../shared/api/result';
 import type { AssessedRoom, Assessment } from '../../../shared/assessment/assessment';
 import { assessmentAnswersSchema, assessmentResultSchema } from '../../../shared/assessment/assessment';
 import type { Check } from '../../../shared/preflight/check';
 import type { PreflightRun, PreflightRunInput } from '../../../shared/preflight/run';
-import { createHandlers } from '../../../electron/services/handlers/index';
-import { noPresenterWindows } from '../../../electron/services/handlers/run-of-show';
-import { noReportPrinter, type ReportPrinter } from '../../../electron/services/report-printer';
-import { createServices, type Services } from '../../../electron/services/services';
-import { webModeUpdater } from '../../../electron/services/updates';
 
 /** A check of a kind with metrics. */
 export function check(kind: Check['kind'], metrics: Check['metrics']): Check {
@@ -70,40 +59,3 @@ export function assessmentOf(uid: string, room: AssessedRoom, assessedAt: number
 
 /** `n` as a 32-digit lowercase hex uid. */
 export const uid = (n: number) => n.toString(16).padStart(32, '0');
-
-/** A data folder per test with the services and the contract's handlers on it. */
-export function useServices(printer: () => ReportPrinter = () => noReportPrinter) {
-  const folders: string[] = [];
-  const opened: Services[] = [];
-  const api = {
-    events: [] as [string, unknown][],
-    crashes: [] as unknown[],
-    /** Opens one more data folder (another organisation's machine). */
-    open() {
-      const folder = mkdtempSync(join(tmpdir(), 'roomready-assessments-'));
-      folders.push(folder);
-      const services = createServices({ dataDir: folder, mode: 'web' });
-      opened.push(services);
-      services.events.subscribe((name, payload) => api.events.push([name, payload]));
-      const handlers = createHandlers(services, webModeUpdater, noPresenterWindows, printer());
-      const call = (name: string, args?: unknown): Promise<Result<unknown>> =>
-        dispatch(handlers, name, args, (_name, error) => api.crashes.push(error));
-      return { services, call };
-    },
-  };
-  beforeEach(() => {
-    api.events = [];
-    api.crashes = [];
-  });
-  afterEach(() => {
-    for (const services of opened.splice(0)) services.close();
-    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-  });
-  return api;
-}
-
-/** The value of a successful result; fails the test otherwise. */
-export function valueOf<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`Expected success, got ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
-}

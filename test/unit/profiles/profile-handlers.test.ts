@@ -1,47 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dispatch } from '../../../shared/api/dispatch';
-import type { Result } from '../../../shared/api/result';
 import { builtInProfiles, type Profile, type ProfileEntry } from '../../../shared/profiles/profile';
-import { createHandlers } from '../../../electron/services/handlers/index';
-import { noPresenterWindows } from '../../../electron/services/handlers/run-of-show';
-import { noReportPrinter } from '../../../electron/services/report-printer';
-import { createServices, type Services } from '../../../electron/services/services';
-import { webModeUpdater } from '../../../electron/services/updates';
+import { useMachine, valueOfCall } from '../support/handler-harness';
 
-let dir: string;
-let services: Services;
-let events: [string, unknown][];
-let crashes: unknown[];
 
-const call = (name: string, args?: unknown) =>
-  dispatch(createHandlers(services, webModeUpdater, noPresenterWindows, noReportPrinter), name, args, (_name, error) => crashes.push(error));
-
-async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
-  const settled = await result;
-  if (!settled.ok) throw new Error(`Expected success, got ${JSON.stringify(settled.error)}`);
-  return settled.value as T;
-}
-
-const webinar = builtInProfiles[1]!;
-const townHall: Profile = { ...webinar, id: 'town-hall', name: { en: 'Town hall', ru: 'Общее собрание' } };
-const ids = async () => (await value<ProfileEntry[]>(call('profiles:list'))).map((entry) => entry.profile.id);
-
+// Registered before the machine opens, so the services start at the fixed time too.
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(1_000_000);
-  dir = mkdtempSync(join(tmpdir(), 'roomready-profile-handlers-'));
-  services = createServices({ dataDir: dir, mode: 'web' });
-  events = [];
-  crashes = [];
-  services.events.subscribe((name, payload) => events.push([name, payload]));
 });
 
+const machine = useMachine({ folderPrefix: 'roomready-profile-handlers-' });
+const { call, events, crashes } = machine;
+
+const webinar = builtInProfiles[1]!;
+const townHall: Profile = { ...webinar, id: 'town-hall', name: { en: 'Town hall', ru: 'Общее собрание' } };
+const ids = async () => (await valueOfCall<ProfileEntry[]>(call('profiles:list'))).map((entry) => entry.profile.id);
+
 afterEach(() => {
-  services.close();
-  rmSync(dir, { recursive: true, force: true });
   vi.useRealTimers();
   expect(crashes).toEqual([]);
 });
@@ -51,13 +26,13 @@ describe('profiles:save', () => {
     expect(await call('profiles:save', { profile: townHall })).toEqual({ ok: true, value: { profile: townHall, builtIn: false, modified: false } });
     expect(events).toEqual([['profiles:changed', { ids: ['town-hall'] }]]);
     expect(await ids()).toEqual(['web-meeting', 'webinar', 'hybrid-seminar', 'multi-day-seminar', 'training', 'town-hall']);
-    expect(services.profiles.find('town-hall')).toEqual(townHall);
+    expect(machine.services.profiles.find('town-hall')).toEqual(townHall);
   });
 
   it('keeps an edit of a built-in as modified', async () => {
     const edited = { ...webinar, devices: { ...webinar.devices, camera: { ...webinar.devices.camera, minFps: { warn: 30, fail: 20 } } } };
-    expect(await value<ProfileEntry>(call('profiles:save', { profile: edited }))).toEqual({ profile: edited, builtIn: true, modified: true });
-    expect(services.profiles.find('webinar')?.devices.camera.minFps).toEqual({ warn: 30, fail: 20 });
+    expect(await valueOfCall<ProfileEntry>(call('profiles:save', { profile: edited }))).toEqual({ profile: edited, builtIn: true, modified: true });
+    expect(machine.services.profiles.find('webinar')?.devices.camera.minFps).toEqual({ warn: 30, fail: 20 });
   });
 
   it('refuses an invalid profile with the field at fault and announces nothing', async () => {
@@ -69,13 +44,13 @@ describe('profiles:save', () => {
 
 describe('profiles:duplicate', () => {
   it('copies a built-in under a new id and name', async () => {
-    const entry = await value<ProfileEntry>(call('profiles:duplicate', { id: 'webinar', newId: 'webinar-720', name: { en: 'Webinar 720', ru: 'Вебинар 720' } }));
+    const entry = await valueOfCall<ProfileEntry>(call('profiles:duplicate', { id: 'webinar', newId: 'webinar-720', name: { en: 'Webinar 720', ru: 'Вебинар 720' } }));
     expect(entry).toEqual({ profile: { ...webinar, id: 'webinar-720', name: { en: 'Webinar 720', ru: 'Вебинар 720' } }, builtIn: false, modified: false });
     expect(events).toEqual([['profiles:changed', { ids: ['webinar-720'] }]]);
   });
 
   it('answers conflict when the new id is taken (by a built-in or a user profile)', async () => {
-    await value(call('profiles:save', { profile: townHall }));
+    await valueOfCall(call('profiles:save', { profile: townHall }));
     events.length = 0;
     for (const newId of ['training', 'town-hall']) {
       expect(await call('profiles:duplicate', { id: 'webinar', newId, name: townHall.name })).toEqual({
@@ -88,7 +63,7 @@ describe('profiles:duplicate', () => {
       });
     }
     expect(events).toEqual([]);
-    expect(services.profiles.find('town-hall')).toEqual(townHall);
+    expect(machine.services.profiles.find('town-hall')).toEqual(townHall);
   });
 
   it('answers not_found for an unknown source', async () => {
@@ -99,8 +74,8 @@ describe('profiles:duplicate', () => {
 
 describe('profiles:remove', () => {
   it('deletes a user profile and resets an edited built-in', async () => {
-    await value(call('profiles:save', { profile: townHall }));
-    await value(call('profiles:save', { profile: { ...webinar, name: { en: 'Edited', ru: 'Изменён' } } }));
+    await valueOfCall(call('profiles:save', { profile: townHall }));
+    await valueOfCall(call('profiles:save', { profile: { ...webinar, name: { en: 'Edited', ru: 'Изменён' } } }));
     events.length = 0;
     expect(await call('profiles:remove', { id: 'town-hall' })).toEqual({ ok: true, value: { id: 'town-hall' } });
     expect(await call('profiles:remove', { id: 'webinar' })).toEqual({ ok: true, value: { id: 'webinar' } });
@@ -109,7 +84,7 @@ describe('profiles:remove', () => {
       ['profiles:changed', { ids: ['webinar'] }],
     ]);
     expect(await ids()).toEqual(builtInProfiles.map((profile) => profile.id));
-    expect(services.profiles.find('webinar')).toEqual(webinar);
+    expect(machine.services.profiles.find('webinar')).toEqual(webinar);
   });
 
   it('answers not_found for a built-in without an edit, and for an unknown id', async () => {
@@ -125,7 +100,7 @@ describe('profiles:remove', () => {
 describe('profiles:import', () => {
   it('saves every profile and announces them in one event', async () => {
     const second = { ...townHall, id: 'second', name: { en: 'Second', ru: 'Второй' } };
-    const entries = await value<ProfileEntry[]>(call('profiles:import', { profiles: [townHall, second, webinar] }));
+    const entries = await valueOfCall<ProfileEntry[]>(call('profiles:import', { profiles: [townHall, second, webinar] }));
     expect(entries.map((entry) => [entry.profile.id, entry.builtIn, entry.modified])).toEqual([
       ['town-hall', false, false],
       ['second', false, false],

@@ -1,36 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dispatch } from '../../../shared/api/dispatch';
+import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/api/result';
 import { defaultSettings } from '../../../shared/settings/settings';
-import { createHandlers } from '../../../electron/services/handlers/index';
-import { noPresenterWindows } from '../../../electron/services/handlers/run-of-show';
-import { noReportPrinter } from '../../../electron/services/report-printer';
-import { createServices, type Services } from '../../../electron/services/services';
-import { webModeUpdater } from '../../../electron/services/updates';
+import { useMachine } from '../support/handler-harness';
 
-let dir: string;
-let services: Services;
-let events: [string, unknown][];
-let crashes: unknown[];
-
-const call = (name: string, args?: unknown) =>
-  dispatch(createHandlers(services, webModeUpdater, noPresenterWindows, noReportPrinter), name, args, (_name, error) => crashes.push(error));
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'roomready-handlers-'));
-  services = createServices({ dataDir: dir, mode: 'web' });
-  events = [];
-  crashes = [];
-  services.events.subscribe((name, payload) => events.push([name, payload]));
-});
-
-afterEach(() => {
-  services.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const machine = useMachine({ folderPrefix: 'roomready-handlers-' });
+const { call, events, crashes } = machine;
 
 describe('room requests', () => {
   it('create, update and delete a room and announce each change', async () => {
@@ -80,8 +55,7 @@ describe('settings requests', () => {
     expect(updated).toEqual({ ok: true, value: { ...defaultSettings, language: 'ru' } });
     expect(events).toEqual([['settings:changed', { ...defaultSettings, language: 'ru' }]]);
 
-    services.close();
-    services = createServices({ dataDir: dir, mode: 'web' });
+    machine.reopen();
     expect(await call('settings:get')).toEqual({ ok: true, value: { ...defaultSettings, language: 'ru' } });
   });
 
@@ -112,19 +86,19 @@ describe('settings requests', () => {
   });
 
   it('fall back to defaults when a stored value no longer validates', async () => {
-    services.settings.setMany([['language', 'klingon']]);
+    machine.services.settings.setMany([['language', 'klingon']]);
     expect(await call('settings:get')).toEqual({ ok: true, value: defaultSettings });
   });
 });
 
 describe('app and updates in web mode', () => {
   it('report where the data lives and that updates belong to the desktop app', async () => {
-    expect(await call('app:info')).toMatchObject({ ok: true, value: { mode: 'web', dataDir: dir, databaseFile: join(dir, 'roomready.sqlite') } });
+    expect(await call('app:info')).toMatchObject({ ok: true, value: { mode: 'web', dataDir: machine.dir, databaseFile: join(machine.dir, 'roomready.sqlite') } });
     expect(await call('updates:check')).toEqual({ ok: true, value: { state: 'disabled', reason: 'web-mode' } });
   });
 
   it('turn an unexpected crash into an internal error that hides the details', async () => {
-    services.db.exec('DROP TABLE settings');
+    machine.services.db.exec('DROP TABLE settings');
     const result = await call('settings:update', { language: 'ru' });
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(result)).not.toContain('no such table');

@@ -1,32 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dispatch } from '../../../shared/api/dispatch';
-import type { Result } from '../../../shared/api/result';
 import type { Check } from '../../../shared/preflight/check';
 import { captureFailed, speakerPlayed } from '../../../shared/preflight/device-verdicts';
 import { builtInProfiles } from '../../../shared/profiles/profile';
-import { createHandlers } from '../../../electron/services/handlers/index';
-import { noPresenterWindows } from '../../../electron/services/handlers/run-of-show';
-import { noReportPrinter } from '../../../electron/services/report-printer';
-import { createServices, type Services } from '../../../electron/services/services';
-import { webModeUpdater } from '../../../electron/services/updates';
+import { useMachine, valueOfCall } from '../support/handler-harness';
 
-let dir: string;
-let services: Services;
-let events: [string, unknown][];
-let crashes: unknown[];
 let roomId: number;
 
-const call = (name: string, args?: unknown) =>
-  dispatch(createHandlers(services, webModeUpdater, noPresenterWindows, noReportPrinter), name, args, (_name, error) => crashes.push(error));
+// Registered before the machine opens, so the services start at the fixed time too.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(1_000_000);
+});
 
-async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
-  const settled = await result;
-  if (!settled.ok) throw new Error(`Expected success, got ${JSON.stringify(settled.error)}`);
-  return settled.value as T;
-}
+const machine = useMachine({ folderPrefix: 'roomready-preflight-handlers-' });
+const { call, events, crashes } = machine;
 
 const microphoneCheck: Check = {
   id: 'microphone:Desk microphone',
@@ -49,20 +36,12 @@ const goodRun = () => ({
 });
 
 beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(1_000_000);
-  dir = mkdtempSync(join(tmpdir(), 'roomready-preflight-handlers-'));
-  services = createServices({ dataDir: dir, mode: 'web' });
-  events = [];
-  crashes = [];
-  roomId = (await value<{ id: number }>(call('rooms:create', { name: 'Main Hall' }))).id;
-  services.events.subscribe((name, payload) => events.push([name, payload]));
+  roomId = (await valueOfCall<{ id: number }>(call('rooms:create', { name: 'Main Hall' }))).id;
+  events.length = 0;
 });
 
 afterEach(() => {
   vi.useRealTimers();
-  services.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('device requests', () => {
@@ -79,7 +58,7 @@ describe('device requests', () => {
     });
 
     vi.setSystemTime(2_000_000);
-    await value(call('devices:record', { roomId, devices: [camera] }));
+    await valueOfCall(call('devices:record', { roomId, devices: [camera] }));
 
     expect(await call('devices:history', { roomId })).toEqual({
       ok: true,
@@ -118,7 +97,7 @@ describe('profiles:list', () => {
 
 describe('preflight requests', () => {
   it('save a run, announce it and list it for the room', async () => {
-    const saved = await value<{ id: number; roomId: number }>(call('preflight:save', goodRun()));
+    const saved = await valueOfCall<{ id: number; roomId: number }>(call('preflight:save', goodRun()));
 
     expect(saved).toEqual({ ...goodRun(), readiness: [], id: expect.any(Number) });
     expect(events).toEqual([['preflight:saved', { id: saved.id, roomId }]]);
@@ -127,17 +106,17 @@ describe('preflight requests', () => {
   });
 
   it('list the newest runs first, up to the limit asked for', async () => {
-    const older = await value<{ id: number }>(call('preflight:save', goodRun()));
-    const newer = await value<{ id: number }>(call('preflight:save', { ...goodRun(), startedAt: 1_800_000_000_000, finishedAt: 1_800_000_000_001 }));
+    const older = await valueOfCall<{ id: number }>(call('preflight:save', goodRun()));
+    const newer = await valueOfCall<{ id: number }>(call('preflight:save', { ...goodRun(), startedAt: 1_800_000_000_000, finishedAt: 1_800_000_000_001 }));
 
-    expect((await value<{ id: number }[]>(call('preflight:list', { roomId }))).map((run) => run.id)).toEqual([newer.id, older.id]);
-    expect((await value<{ id: number }[]>(call('preflight:list', { roomId, limit: 1 }))).map((run) => run.id)).toEqual([newer.id]);
+    expect((await valueOfCall<{ id: number }[]>(call('preflight:list', { roomId }))).map((run) => run.id)).toEqual([newer.id, older.id]);
+    expect((await valueOfCall<{ id: number }[]>(call('preflight:list', { roomId, limit: 1 }))).map((run) => run.id)).toEqual([newer.id]);
   });
 
   it('accept a run judged by a user profile', async () => {
     const [webinar] = builtInProfiles.filter((profile) => profile.id === 'webinar');
-    await value(call('profiles:save', { profile: { ...webinar, id: 'town-hall', name: { en: 'Town hall', ru: 'Общее собрание' } } }));
-    const saved = await value<{ profileId: string }>(call('preflight:save', { ...goodRun(), profileId: 'town-hall' }));
+    await valueOfCall(call('profiles:save', { profile: { ...webinar, id: 'town-hall', name: { en: 'Town hall', ru: 'Общее собрание' } } }));
+    const saved = await valueOfCall<{ profileId: string }>(call('preflight:save', { ...goodRun(), profileId: 'town-hall' }));
     expect(saved.profileId).toBe('town-hall');
   });
 
@@ -185,9 +164,9 @@ describe('preflight requests', () => {
   });
 
   it('forget a room’s runs when the room is deleted', async () => {
-    await value(call('preflight:save', goodRun()));
-    await value(call('rooms:delete', { id: roomId }));
-    expect(services.db.prepare('SELECT count(*) FROM preflight_runs').pluck().get()).toBe(0);
+    await valueOfCall(call('preflight:save', goodRun()));
+    await valueOfCall(call('rooms:delete', { id: roomId }));
+    expect(machine.services.db.prepare('SELECT count(*) FROM preflight_runs').pluck().get()).toBe(0);
   });
 });
 

@@ -1,37 +1,24 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunSummary } from '../../../shared/api/contract';
-import { dispatch } from '../../../shared/api/dispatch';
-import type { Result } from '../../../shared/api/result';
 import { builtInTemplates } from '../../../shared/runofshow/builtins/index';
 import type { RunWithTemplate } from '../../../shared/runofshow/run';
 import { deriveRunState } from '../../../shared/runofshow/run-state';
 import { runOfShowTemplateSchema, templateSchema, type Template, type TemplateSummary } from '../../../shared/runofshow/template';
-import { createHandlers } from '../../../electron/services/handlers/index';
-import { noPresenterWindows } from '../../../electron/services/handlers/run-of-show';
-import { noReportPrinter } from '../../../electron/services/report-printer';
-import { createServices, type Services } from '../../../electron/services/services';
-import { webModeUpdater } from '../../../electron/services/updates';
+import { useMachine, valueOfCall } from '../support/handler-harness';
 
 const startedAt = 1_700_000_000_000;
 
-let dir: string;
-let services: Services;
-let events: [string, unknown][];
-let crashes: unknown[];
 
-const call = (name: string, args?: unknown) =>
-  dispatch(createHandlers(services, webModeUpdater, noPresenterWindows, noReportPrinter), name, args, (_name, error) => crashes.push(error));
+// Registered before the machine opens, so the services start at the fixed time too.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(startedAt);
+});
 
-async function value<T>(result: Promise<Result<unknown>>): Promise<T> {
-  const settled = await result;
-  if (!settled.ok) throw new Error(`Expected success, got ${JSON.stringify(settled.error)}`);
-  return settled.value as T;
-}
+const machine = useMachine({ folderPrefix: 'roomready-run-of-show-handlers-' });
+const { call, events, crashes } = machine;
 
 function builtIn(id: string): Template {
   const input = builtInTemplates.find((template) => template.id === id);
@@ -54,31 +41,19 @@ const twoDayShow = runOfShowTemplateSchema.parse({
 const at = (offsetMs: number) => vi.setSystemTime(startedAt + offsetMs);
 
 async function startRun(templateId: string, fields: { title?: string; parentRunId?: number } = {}): Promise<RunWithTemplate> {
-  return value<RunWithTemplate>(call('runs:start', { templateId, title: fields.title ?? 'Spring event', plannedStart: startedAt + 3_600_000, ...fields }));
+  return valueOfCall<RunWithTemplate>(call('runs:start', { templateId, title: fields.title ?? 'Spring event', plannedStart: startedAt + 3_600_000, ...fields }));
 }
 
 const act = (runId: number, action: unknown) => call('runs:act', { runId, action });
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(startedAt);
-  dir = mkdtempSync(join(tmpdir(), 'roomready-run-of-show-handlers-'));
-  services = createServices({ dataDir: dir, mode: 'web' });
-  events = [];
-  crashes = [];
-  services.events.subscribe((name, payload) => events.push([name, payload]));
-});
-
 afterEach(() => {
   vi.useRealTimers();
-  services.close();
-  rmSync(dir, { recursive: true, force: true });
   expect(crashes).toEqual([]);
 });
 
 describe('template requests', () => {
   it('list the 30 built-in templates as soon as the services start', async () => {
-    const listed = await value<TemplateSummary[]>(call('templates:list'));
+    const listed = await valueOfCall<TemplateSummary[]>(call('templates:list'));
 
     expect(listed).toHaveLength(30);
     expect(new Set(listed.map((summary) => summary.id))).toEqual(new Set(builtInTemplates.map((template) => template.id)));
@@ -107,17 +82,17 @@ describe('template requests', () => {
     expect(await call('templates:get', { id: 'webinar' })).toEqual({ ok: true, value: edited });
     expect(await call('templates:get', { id: 'webinar', version: 1 })).toEqual({ ok: true, value: original });
 
-    const reread = await value<RunWithTemplate>(call('runs:get', { id: run.id }));
+    const reread = await valueOfCall<RunWithTemplate>(call('runs:get', { id: run.id }));
     expect(reread.templateVersion).toBe(1);
     expect(reread.template).toEqual(original);
     const later = await startRun('webinar', { title: 'Autumn webinar' });
     expect(later.templateVersion).toBe(2);
     expect(later.template).toEqual(edited);
-    expect((await value<RunSummary[]>(call('runs:list', {}))).map((summary) => [summary.id, summary.templateVersion, summary.templateName])).toEqual([
+    expect((await valueOfCall<RunSummary[]>(call('runs:list', {}))).map((summary) => [summary.id, summary.templateVersion, summary.templateName])).toEqual([
       [later.id, 2, 'Our webinar'],
       [run.id, 1, original.name],
     ]);
-    expect((await value<TemplateSummary[]>(call('templates:list'))).find((summary) => summary.id === 'webinar')).toEqual({
+    expect((await valueOfCall<TemplateSummary[]>(call('templates:list'))).find((summary) => summary.id === 'webinar')).toEqual({
       id: 'webinar',
       version: 2,
       kind: 'run_of_show',
@@ -159,7 +134,7 @@ describe('template requests', () => {
   });
 
   it('duplicate the latest version under <id>-copy, then <id>-copy-2, each at version 1 with the new name', async () => {
-    const latest = await value<Template>(call('templates:save', { template: { ...builtIn('webinar'), description: 'Edited before copying.' } }));
+    const latest = await valueOfCall<Template>(call('templates:save', { template: { ...builtIn('webinar'), description: 'Edited before copying.' } }));
 
     const first = await call('templates:duplicate', { id: 'webinar', name: '  Our webinar ' });
     const second = await call('templates:duplicate', { id: 'webinar', name: 'Autumn webinar' });
@@ -167,7 +142,7 @@ describe('template requests', () => {
     expect(first).toEqual({ ok: true, value: { ...latest, id: 'webinar-copy', name: 'Our webinar', version: 1 } });
     expect(second).toEqual({ ok: true, value: { ...latest, id: 'webinar-copy-2', name: 'Autumn webinar', version: 1 } });
     expect(await call('templates:get', { id: 'webinar-copy' })).toEqual(first);
-    const listed = await value<TemplateSummary[]>(call('templates:list'));
+    const listed = await valueOfCall<TemplateSummary[]>(call('templates:list'));
     expect(listed.filter((summary) => summary.id.startsWith('webinar-copy')).map((summary) => [summary.id, summary.version, summary.builtIn])).toEqual([
       ['webinar-copy-2', 1, false],
       ['webinar-copy', 1, false],
@@ -232,7 +207,7 @@ describe('template requests', () => {
 
 describe('run requests', () => {
   beforeEach(async () => {
-    await value(call('templates:save', { template: twoDayShow }));
+    await valueOfCall(call('templates:save', { template: twoDayShow }));
     events.length = 0;
   });
 
@@ -277,11 +252,11 @@ describe('run requests', () => {
     events.length = 0;
 
     at(1_000);
-    const started = await value<RunWithTemplate>(act(run.id, { type: 'start' }));
+    const started = await valueOfCall<RunWithTemplate>(act(run.id, { type: 'start' }));
     expect(deriveRunState(started.template, started.actions)).toMatchObject({ status: 'running', segmentIndex: 0, segmentStarts: [startedAt + 1_000] });
 
     at(2_000);
-    const moved = await value<RunWithTemplate>(act(run.id, { type: 'next-segment' }));
+    const moved = await valueOfCall<RunWithTemplate>(act(run.id, { type: 'next-segment' }));
     expect(deriveRunState(moved.template, moved.actions)).toMatchObject({
       status: 'running',
       segmentIndex: 1,
@@ -292,7 +267,7 @@ describe('run requests', () => {
       { type: 'next-segment', id: expect.any(Number), at: startedAt + 2_000, person: '' },
     ]);
     expect(await call('runs:get', { id: run.id })).toEqual({ ok: true, value: moved });
-    expect((await value<RunSummary[]>(call('runs:list', {})))[0]).toMatchObject({ id: run.id, status: 'running' });
+    expect((await valueOfCall<RunSummary[]>(call('runs:list', {})))[0]).toMatchObject({ id: run.id, status: 'running' });
     expect(events).toEqual([
       ['runs:changed', { runId: run.id }],
       ['runs:changed', { runId: run.id }],
@@ -301,9 +276,9 @@ describe('run requests', () => {
 
   it('refuse an action the state machine refuses, with its reason, appending and announcing nothing', async () => {
     const run = await startRun('two-day-show');
-    await value(act(run.id, { type: 'start' }));
+    await valueOfCall(act(run.id, { type: 'start' }));
     at(1_000);
-    await value(act(run.id, { type: 'next-segment' }));
+    await valueOfCall(act(run.id, { type: 'next-segment' }));
     events.length = 0;
 
     const refusals: [unknown, string][] = [
@@ -323,17 +298,17 @@ describe('run requests', () => {
       error: { code: 'conflict', message: 'The action is dated before the run’s last clock change; the log is out of order.' },
     });
 
-    const reread = await value<RunWithTemplate>(call('runs:get', { id: run.id }));
+    const reread = await valueOfCall<RunWithTemplate>(call('runs:get', { id: run.id }));
     expect(reread.actions.map((action) => action.type)).toEqual(['start', 'next-segment']);
     expect(events).toEqual([]);
   });
 
   it('record the operator name from the settings as the person on each action', async () => {
-    await value(call('settings:update', { operatorName: '  Aida Bekova ' }));
+    await valueOfCall(call('settings:update', { operatorName: '  Aida Bekova ' }));
     const run = await startRun('two-day-show');
-    await value(act(run.id, { type: 'start' }));
-    await value(call('settings:update', { operatorName: 'Бахтияр' }));
-    const done = await value<RunWithTemplate>(act(run.id, { type: 'step', stepKey: 'open-call', state: 'done', note: 'Link sent' }));
+    await valueOfCall(act(run.id, { type: 'start' }));
+    await valueOfCall(call('settings:update', { operatorName: 'Бахтияр' }));
+    const done = await valueOfCall<RunWithTemplate>(act(run.id, { type: 'step', stepKey: 'open-call', state: 'done', note: 'Link sent' }));
 
     expect(done.actions).toEqual([
       { type: 'start', id: expect.any(Number), at: startedAt, person: 'Aida Bekova' },
@@ -345,9 +320,9 @@ describe('run requests', () => {
   });
 
   it('open a Plan B playbook from a run: a started child run and playbook-opened on the parent', async () => {
-    await value(call('settings:update', { operatorName: 'Aida' }));
+    await valueOfCall(call('settings:update', { operatorName: 'Aida' }));
     const parent = await startRun('webinar', { title: 'Spring webinar' });
-    await value(act(parent.id, { type: 'start' }));
+    await valueOfCall(act(parent.id, { type: 'start' }));
     events.length = 0;
 
     at(5_000);
@@ -357,12 +332,12 @@ describe('run requests', () => {
     expect(child.actions).toEqual([{ type: 'start', id: expect.any(Number), at: startedAt + 5_000, person: 'Aida' }]);
     expect(deriveRunState(child.template, child.actions).status).toBe('running');
 
-    const parentNow = await value<RunWithTemplate>(call('runs:get', { id: parent.id }));
+    const parentNow = await valueOfCall<RunWithTemplate>(call('runs:get', { id: parent.id }));
     expect(parentNow.actions.slice(1)).toEqual([{ type: 'playbook-opened', childRunId: child.id, id: expect.any(Number), at: startedAt + 5_000, person: 'Aida' }]);
     expect(deriveRunState(parentNow.template, parentNow.actions)).toMatchObject({ status: 'running', childRunIds: [child.id] });
     expect(await call('runs:get', { id: child.id })).toEqual({ ok: true, value: child });
 
-    const listed = await value<RunSummary[]>(call('runs:list', {}));
+    const listed = await valueOfCall<RunSummary[]>(call('runs:list', {}));
     expect(listed.map((summary) => [summary.id, summary.parentRunId, summary.kind, summary.status])).toEqual([
       [child.id, parent.id, 'playbook', 'running'],
       [parent.id, null, 'run_of_show', 'running'],
@@ -375,9 +350,9 @@ describe('run requests', () => {
 
   it('create no Plan B run when the parent cannot record that it was opened', async () => {
     const parent = await startRun('webinar');
-    await value(act(parent.id, { type: 'start' }));
+    await valueOfCall(act(parent.id, { type: 'start' }));
     events.length = 0;
-    services.db.exec(`CREATE TEMP TRIGGER refuse_playbook_opened BEFORE INSERT ON run_actions
+    machine.services.db.exec(`CREATE TEMP TRIGGER refuse_playbook_opened BEFORE INSERT ON run_actions
       WHEN json_extract(NEW.action, '$.type') = 'playbook-opened' BEGIN SELECT RAISE(ABORT, 'disk trouble'); END`);
 
     expect(await call('runs:start', { templateId: 'plan-b-link-down', title: 'Link down', plannedStart: 0, parentRunId: parent.id })).toMatchObject({
@@ -387,23 +362,23 @@ describe('run requests', () => {
     expect(crashes).toHaveLength(1);
     crashes.length = 0;
 
-    expect((await value<RunSummary[]>(call('runs:list', {}))).map((summary) => summary.id)).toEqual([parent.id]);
-    expect((await value<RunWithTemplate>(call('runs:get', { id: parent.id }))).actions.map((action) => action.type)).toEqual(['start']);
+    expect((await valueOfCall<RunSummary[]>(call('runs:list', {}))).map((summary) => summary.id)).toEqual([parent.id]);
+    expect((await valueOfCall<RunWithTemplate>(call('runs:get', { id: parent.id }))).actions.map((action) => action.type)).toEqual(['start']);
     expect(events).toEqual([]);
   });
 
   it('refuse to open a Plan B playbook from a finished run, creating no child run', async () => {
     const parent = await startRun('webinar');
-    await value(act(parent.id, { type: 'start' }));
-    await value(act(parent.id, { type: 'finish' }));
+    await valueOfCall(act(parent.id, { type: 'start' }));
+    await valueOfCall(act(parent.id, { type: 'finish' }));
     events.length = 0;
 
     expect(await call('runs:start', { templateId: 'plan-b-link-down', title: 'Link down', plannedStart: 0, parentRunId: parent.id })).toEqual({
       ok: false,
       error: { code: 'conflict', message: 'The run has finished; only notes can be added.' },
     });
-    expect((await value<RunSummary[]>(call('runs:list', {}))).map((summary) => summary.id)).toEqual([parent.id]);
-    expect((await value<RunWithTemplate>(call('runs:get', { id: parent.id }))).actions.map((action) => action.type)).toEqual(['start', 'finish']);
+    expect((await valueOfCall<RunSummary[]>(call('runs:list', {}))).map((summary) => summary.id)).toEqual([parent.id]);
+    expect((await valueOfCall<RunWithTemplate>(call('runs:get', { id: parent.id }))).actions.map((action) => action.type)).toEqual(['start', 'finish']);
     expect(events).toEqual([]);
   });
 
