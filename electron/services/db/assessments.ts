@@ -82,29 +82,26 @@ export function createAssessmentsTable(db: Database.Database): AssessmentsTable 
     listForRoom: (roomId) => listForRoom.all(roomId).map(toAssessment),
     listForRoomUids: (roomUids) => listForRoomUids.all(JSON.stringify(roomUids)).map(toAssessment),
     listMatching: (uids, roomUids) => listMatching.all(JSON.stringify(uids), JSON.stringify(roomUids)).map(toAssessment),
-    latestPerRoom: () =>
-      latestPerRoom.all().map((row) => ({
-        uid: row.uid,
-        roomId: row.room_id,
-        room: JSON.parse(row.room) as AssessedRoom,
-        assessedAt: row.assessed_at,
-        assessor: row.assessor,
-        result: JSON.parse(row.result) as AssessmentResult,
-        origin: row.origin,
-      })),
+    latestPerRoom: () => latestPerRoom.all().map(toAssessmentHead),
   };
 }
 
-function toAssessment(row: AssessmentRow): Assessment {
+function toAssessmentHead(row: Omit<AssessmentRow, 'answers' | 'run'>): AssessmentHead {
   return {
     uid: row.uid,
     roomId: row.room_id,
     room: JSON.parse(row.room) as AssessedRoom,
     assessedAt: row.assessed_at,
     assessor: row.assessor,
-    answers: JSON.parse(row.answers) as AssessmentAnswers,
-    run: row.run === null ? null : (JSON.parse(row.run) as PreflightRun),
     result: JSON.parse(row.result) as AssessmentResult,
     origin: row.origin,
+  };
+}
+
+function toAssessment(row: AssessmentRow): Assessment {
+  return {
+    ...toAssessmentHead(row),
+    answers: JSON.parse(row.answers) as AssessmentAnswers,
+    run: row.run === null ? null : (JSON.parse(row.run) as PreflightRun),
   };
 }
