@@ -165,10 +165,8 @@ test('a room assessed from the questionnaire shows its scores and recommendation
   expect(containsString(report, 'Hall B')).toBe(true);
   await expect(status).toHaveText(`Saved ${json.suggestedFilename()}.`);
 
-  const pdfDownload = page.waitForEvent('download', { timeout: 45_000 });
-  await page.getByRole('button', { name: 'PDF', exact: true }).click();
-  await expect(status).toHaveText('Preparing PDF…');
-  const pdf = await pdfDownload;
+  // Only the outcome is checked: how long "Preparing PDF…" shows depends on how fast Chromium prints.
+  const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 45_000 }), page.getByRole('button', { name: 'PDF', exact: true }).click()]);
   expect(pdf.suggestedFilename()).toMatch(/\.pdf$/);
   expect((await downloaded(pdf)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await expect(status).toHaveText(`Saved ${pdf.suggestedFilename()}.`);
