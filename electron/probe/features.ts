@@ -10,9 +10,9 @@ import { sfuFeature, type SfuFeatureOptions } from './sfu/index';
  * address the probe binds, a loopback probe offers only loopback media addresses and a probe on
  * one concrete address offers that one; without it (or on a wildcard) every host address.
  */
-export function probeFeatures(host?: string): ProbeFeature[] {
+export function probeFeatures(host?: string, options: { log?: (line: string) => void } = {}): ProbeFeature[] {
   const loopback = host !== undefined && isLoopbackHost(host);
-  return [pingFeature({ interfaces: loopback ? 'loopback' : 'host' }), sfuFeature(sfuAddressesFor(host))];
+  return [pingFeature({ interfaces: loopback ? 'loopback' : 'host', log: options.log }), sfuFeature(sfuAddressesFor(host))];
 }
 
 function sfuAddressesFor(host: string | undefined): SfuFeatureOptions {

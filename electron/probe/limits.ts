@@ -20,9 +20,13 @@ export interface ProbeLimits {
   headersTimeoutSeconds: number;
   /** How long an idle keep-alive connection stays open, in seconds. */
   keepAliveSeconds: number;
+  /** The longest a monitoring ping session (`ping.offer` with mode 'monitor') may last, in hours. */
+  maxMonitorHours: number;
+  /** Echoes a monitoring session gets in any one second; pings past it are dropped and counted. */
+  maxMonitorPps: number;
 }
 
-/** Defaults sized for a room's link test: a few parallel 200 MB transfers, 30 s tests. */
+/** Defaults sized for a room's link test (a few parallel 200 MB transfers, 30 s tests) and a day-long event's monitor. */
 export const defaultProbeLimits: Readonly<ProbeLimits> = Object.freeze({
   maxConnectionsPerClient: 16,
   maxClients: 64,
@@ -34,6 +38,9 @@ export const defaultProbeLimits: Readonly<ProbeLimits> = Object.freeze({
   maxHeaderBytes: 8 * 1024,
   headersTimeoutSeconds: 10,
   keepAliveSeconds: 5,
+  maxMonitorHours: 24,
+  // Twice what RoomReady's monitor sends (monitorConfig.pingsPerSecond), so timer jitter never costs an echo.
+  maxMonitorPps: 10,
 });
 
 /** The defaults with the given overrides; rejects values that would disable a limit. */

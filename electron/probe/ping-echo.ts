@@ -1,6 +1,7 @@
 import { RTCPeerConnection, type RTCDataChannel, type RTCPeerConnectionConfig } from 'werift';
-import { pingChannelLabel, sessionDescriptionSchema } from '../../shared/probe/protocol';
+import { pingChannelLabel, pingOfferSchema } from '../../shared/probe/protocol';
 import { isLoopbackHost } from '../web/access';
+import { EchoRateLimit } from './echo-rate-limit';
 import { defaultProbeLimits } from './limits';
 import { ProbeRequestError, type ProbeFeature, type SignalingPeer } from './signaling';
 
@@ -11,26 +12,30 @@ export interface PingFeatureOptions {
    * to loopback), 'host' every IPv4 interface address of this machine plus 127.0.0.1.
    */
   interfaces?: 'loopback' | 'host';
-  /** The longest one echo peer connection lives, in seconds. */
+  /** The longest one test-mode echo peer connection lives, in seconds (a monitor's lives to the session's monitoring limit). */
   maxSeconds?: number;
   /** How long gathering the answer's candidates may take, in milliseconds. */
   gatheringTimeoutMs?: number;
+  /** Where the monitor's dropped-ping counts go. */
+  log?: (line: string) => void;
 }
 
 /**
  * The `ping` feature: `ping.offer` answers a WebRTC offer with a peer that echoes every message
  * of the `ping` data channel back unchanged, so the client measures round trips, jitter and loss
- * on the media path (direct or through its TURN relay).
+ * on the media path (direct or through its TURN relay). With `mode: 'monitor'` the peer lives
+ * for an event (the session's monitoring limit) and echoes at most maxMonitorPps a second.
  */
 export function pingFeature(options: PingFeatureOptions = {}): ProbeFeature {
   const interfaces = options.interfaces ?? 'host';
   const maxSeconds = options.maxSeconds ?? defaultProbeLimits.maxTestSeconds;
   const gatheringTimeoutMs = options.gatheringTimeoutMs ?? 5000;
+  const log = options.log ?? (() => {});
 
   return {
     name: 'ping',
     methods(peer) {
-      let current: { connection: RTCPeerConnection; timer: ReturnType<typeof setTimeout> } | null = null;
+      let current: { connection: RTCPeerConnection; timer: ReturnType<typeof setTimeout>; rateLimit: EchoRateLimit | null } | null = null;
       let signalingClosed = false;
 
       const closeCurrent = async () => {
@@ -38,6 +43,9 @@ export function pingFeature(options: PingFeatureOptions = {}): ProbeFeature {
         current = null;
         if (!ending) return;
         clearTimeout(ending.timer);
+        if (ending.rateLimit && ending.rateLimit.dropped > 0) {
+          log(`ping monitor from ${peer.address}: dropped ${ending.rateLimit.dropped} pings past the echo rate limit`);
+        }
         // werift's close() tears DTLS down first, so the client would learn of it only when ICE
         // consent runs out; stopping SCTP first sends it an ABORT and its channel closes at once.
         await ending.connection.sctpTransport?.stop().catch(() => {});
@@ -50,21 +58,29 @@ export function pingFeature(options: PingFeatureOptions = {}): ProbeFeature {
 
       return {
         'ping.offer': async (data) => {
-          const offer = sessionDescriptionSchema.safeParse(data);
+          const offer = pingOfferSchema.safeParse(data);
           if (!offer.success || !isDataChannelOffer(offer.data.sdp)) {
-            throw new ProbeRequestError('bad-request', 'ping.offer needs { sdp } holding an SDP offer with one data channel section (m=application).');
+            throw new ProbeRequestError(
+              'bad-request',
+              'ping.offer needs { sdp, mode? } holding an SDP offer with one data channel section (m=application) and mode "test" or "monitor".',
+            );
           }
           // One echo per signaling connection: a new offer replaces the old peer.
           await closeCurrent();
           if (signalingClosed) throw new ProbeRequestError('bad-request', 'The signaling connection closed.');
 
+          const monitor = offer.data.mode === 'monitor' ? peer.startMonitoring() : null;
           const connection = new RTCPeerConnection(echoPeerConfig(interfaces, peer));
-          const timer = setTimeout(() => {
-            if (current?.connection === connection) void closeCurrent();
-          }, maxSeconds * 1000);
-          current = { connection, timer };
+          const timer = setTimeout(
+            () => {
+              if (current?.connection === connection) void closeCurrent();
+            },
+            (monitor?.remainingSeconds ?? maxSeconds) * 1000,
+          );
+          const rateLimit = monitor ? new EchoRateLimit(monitor.maxPps) : null;
+          current = { connection, timer, rateLimit };
           connection.onDataChannel.subscribe((channel) => {
-            if (channel.label === pingChannelLabel) echoMessages(channel);
+            if (channel.label === pingChannelLabel) echoMessages(channel, rateLimit);
             else channel.close();
           });
 
@@ -95,9 +111,11 @@ export function pingFeature(options: PingFeatureOptions = {}): ProbeFeature {
 }
 
 /** Echoes on the receiving turn: a queue or timer here would add to every round trip measured. */
-function echoMessages(channel: RTCDataChannel): void {
+function echoMessages(channel: RTCDataChannel, rateLimit: EchoRateLimit | null): void {
   channel.onMessage.subscribe((message) => {
-    if (channel.readyState === 'open') channel.send(message);
+    if (channel.readyState !== 'open') return;
+    if (rateLimit && !rateLimit.allow()) return;
+    channel.send(message);
   });
 }
 

@@ -59,6 +59,8 @@ export async function startProbeServer(options: ProbeServerOptions = {}): Promis
     features,
     maxMessageBytes: limits.maxMessageBytes,
     maxSessionSeconds: limits.maxTestSeconds,
+    maxMonitorSeconds: limits.maxMonitorHours * 3600,
+    maxMonitorPps: limits.maxMonitorPps,
     maxPendingRequests: limits.maxPendingRequests,
     log,
   });

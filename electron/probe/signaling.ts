@@ -8,6 +8,18 @@ export interface SignalingPeer {
   address: string;
   notify(notification: string, data?: unknown): void;
   onClose(listener: () => void): void;
+  /**
+   * Lets this session run to the monitoring time limit instead of maxTestSeconds (both counted
+   * from the session's start) and tells the monitoring limits the feature must keep.
+   */
+  startMonitoring(): MonitorAllowance;
+}
+
+/** What a monitoring session may use: how long (from now) and how many echoes a second. */
+export interface MonitorAllowance {
+  /** Seconds from now until the session's monitoring time limit. */
+  remainingSeconds: number;
+  maxPps: number;
 }
 
 /** Handles one request method; throws ProbeRequestError for a client mistake. */
@@ -36,7 +48,7 @@ export const signalCloseCodes = {
   goingAway: 1001,
   /** A message was larger than maxMessageBytes. */
   tooBig: 1009,
-  /** The session reached maxTestSeconds. */
+  /** The session reached maxTestSeconds (or maxMonitorHours when monitoring). */
   timeLimit: 4008,
 } as const;
 
@@ -45,6 +57,10 @@ export interface SignalingOptions {
   features: readonly ProbeFeature[];
   maxMessageBytes: number;
   maxSessionSeconds: number;
+  /** The time limit of a session a feature switched to monitoring. */
+  maxMonitorSeconds: number;
+  /** Echoes a second a monitoring session may get. */
+  maxMonitorPps: number;
   maxPendingRequests: number;
   log: (line: string) => void;
 }
@@ -95,6 +111,12 @@ function startSession(client: WebSocket, address: string, options: SignalingOpti
   const closeListeners: Array<() => unknown> = [];
   let open = true;
   let pending = 0;
+  const startedAt = performance.now();
+  let timeLimit: ReturnType<typeof setTimeout> | undefined;
+  const endAfter = (seconds: number) => {
+    clearTimeout(timeLimit);
+    timeLimit = setTimeout(() => void end(signalCloseCodes.timeLimit, 'The session time limit was reached.'), Math.max(0, startedAt + seconds * 1000 - performance.now()));
+  };
 
   const send = (message: unknown) => {
     if (open && client.readyState === client.OPEN) client.send(JSON.stringify(message));
@@ -105,6 +127,13 @@ function startSession(client: WebSocket, address: string, options: SignalingOpti
     onClose: (listener) => {
       if (open) closeListeners.push(listener);
       else void Promise.resolve().then(listener);
+    },
+    startMonitoring: () => {
+      if (open) endAfter(options.maxMonitorSeconds);
+      return {
+        remainingSeconds: Math.max(0, options.maxMonitorSeconds - (performance.now() - startedAt) / 1000),
+        maxPps: options.maxMonitorPps,
+      };
     },
   };
 
@@ -121,7 +150,7 @@ function startSession(client: WebSocket, address: string, options: SignalingOpti
 
   let resolveClosed!: () => void;
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
-  const timeLimit = setTimeout(() => void end(signalCloseCodes.timeLimit, 'The test time limit was reached.'), options.maxSessionSeconds * 1000);
+  endAfter(options.maxSessionSeconds);
 
   client.on('close', () => {
     open = false;

@@ -39,6 +39,27 @@ const networkCommands = {
     (await import('./features/network/run-network-preflight')).pingProbe(probe, config, { ...(await defaultNetworkLimits()), ...limits }, notCancelled()),
   download: async (probe: ProbeTarget, options: ThroughputRun) => (await import('./features/network/throughput')).measureDownload(probe, { ...options, signal: notCancelled() }),
   upload: async (probe: ProbeTarget, options: ThroughputRun) => (await import('./features/network/throughput')).measureUpload(probe, { ...options, signal: notCancelled() }),
+  /** The live monitor's ping for `seconds` reported seconds; `onSecond` names a page function that sees each as it comes. */
+  monitor: async (probe: ProbeTarget, config: Pick<NetworkTestConfig, 'iceServers' | 'relayOnly'>, seconds: number, onSecond?: string) => {
+    const { startMonitorPing } = await import('./features/network/monitor-ping');
+    const collected: import('./features/network/monitor-ping').MonitorSecond[] = [];
+    const stop = new AbortController();
+    const watcher = onSecond ? (window as unknown as Record<string, unknown>)[onSecond] : undefined;
+    await startMonitorPing({
+      probeUrl: probe.url,
+      token: probe.token ?? '',
+      iceServers: config.iceServers,
+      relayOnly: config.relayOnly,
+      signal: stop.signal,
+      onSecond: (second) => {
+        if (stop.signal.aborted) return;
+        collected.push(second);
+        if (typeof watcher === 'function') (watcher as (second: unknown) => void)(second);
+        if (collected.length >= seconds) stop.abort();
+      },
+    });
+    return collected;
+  },
 };
 
 type ThroughputRun = { streams: number; durationMs: number; warmupMs: number; maxBytes: number };

@@ -84,5 +84,14 @@ export const signalNotificationSchema = z.object({ notification: z.string().min(
 /** An SDP offer or answer carried by `ping.offer`. */
 export const sessionDescriptionSchema = z.object({ sdp: z.string().min(1).max(20_000) }).strict();
 
+/** How long an echo peer lives and how fast it echoes: a preflight's short test, or an event's monitor. */
+export const pingModes = ['test', 'monitor'] as const;
+
+/** What `ping.offer` carries: the client's SDP offer and, for an event's monitor, `mode: 'monitor'`. */
+export const pingOfferSchema = z.object({ sdp: sessionDescriptionSchema.shape.sdp, mode: z.enum(pingModes).default('test') }).strict();
+
+/** A `ping.offer` as sent (mode may be left out for a test). */
+export type PingOffer = z.input<typeof pingOfferSchema>;
+
 /** The label of the unreliable, unordered data channel the ping stream uses. */
 export const pingChannelLabel = 'ping';

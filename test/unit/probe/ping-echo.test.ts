@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { RTCPeerConnection, type RTCDataChannel } from 'werift';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pingChannelLabel, sessionDescriptionSchema } from '../../../shared/probe/protocol';
 import { isDataChannelOffer, pingFeature, withoutMdnsCandidates } from '../../../electron/probe/ping-echo';
 import { startProbeServer, type ProbeServer } from '../../../electron/probe/server';
+import { channelClosed, connectPingClient as connectClient, waitFor } from './ping-client';
 import { openSignal, within, type TestSignal } from './probe-helpers';
 
 const started: ProbeServer[] = [];
@@ -20,35 +20,11 @@ async function probe(maxSeconds = 30): Promise<ProbeServer> {
   return server;
 }
 
-function waitFor<T>(subscribe: (listener: (value: T) => void) => { unSubscribe(): void }, accept: (value: T) => boolean): Promise<T> {
-  return new Promise((resolve) => {
-    const subscription = subscribe((value) => {
-      if (!accept(value)) return;
-      subscription.unSubscribe();
-      resolve(value);
-    });
-  });
-}
-
-/** A browser-like client: an unreliable, unordered `ping` channel, offered with all candidates. */
+/** The shared test client, closed after each test. */
 async function connectPingClient(signal: TestSignal): Promise<{ client: RTCPeerConnection; channel: RTCDataChannel; answerSdp: string }> {
-  const client = new RTCPeerConnection({ iceUseIpv4: false, iceUseIpv6: false, iceAdditionalHostAddresses: ['127.0.0.1'], iceInterfaceAddresses: { udp4: '127.0.0.1' } });
-  clients.push(client);
-  const channel = client.createDataChannel(pingChannelLabel, { ordered: false, maxRetransmits: 0 });
-  await client.setLocalDescription(await client.createOffer());
-  if (client.iceGatheringState !== 'complete') await waitFor<string>((listener) => client.iceGatheringStateChange.subscribe(listener), (state) => state === 'complete');
-  const response = await signal.request('ping.offer', { sdp: client.localDescription!.sdp });
-  if (!response.ok) throw new Error(`ping.offer failed: ${response.error.message}`);
-  const answer = sessionDescriptionSchema.parse(response.data);
-  const opened: Promise<unknown> = channel.readyState === 'open' ? Promise.resolve() : waitFor<string>((listener) => channel.stateChanged.subscribe(listener), (state) => state === 'open');
-  await client.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
-  await within(opened, 5000, 'ping channel open');
-  return { client, channel, answerSdp: answer.sdp };
-}
-
-function channelClosed(channel: RTCDataChannel): Promise<unknown> {
-  if (channel.readyState === 'closed') return Promise.resolve();
-  return waitFor<string>((listener) => channel.stateChanged.subscribe(listener), (state) => state === 'closed');
+  const connected = await connectClient(signal);
+  clients.push(connected.client);
+  return connected;
 }
 
 describe('ping.offer', () => {

@@ -27,6 +27,7 @@ function fakePeer(): FakePeer {
     notifications: [],
     notify: (notification, data) => peer.notifications.push({ notification, data }),
     onClose: (listener) => listeners.push(listener),
+    startMonitoring: () => ({ remainingSeconds: 0, maxPps: 0 }),
     close: async () => {
       await Promise.all(listeners.splice(0).map((listener) => listener()));
     },

@@ -34,7 +34,7 @@ const opusParameters = {
   rtcp: { cname: 'probe-test', reducedSize: true },
 };
 
-const peer: SignalingPeer = { address: '127.0.0.1', notify: () => undefined, onClose: () => undefined };
+const peer: SignalingPeer = { address: '127.0.0.1', notify: () => undefined, onClose: () => undefined, startMonitoring: () => ({ remainingSeconds: 0, maxPps: 0 }) };
 
 function keys(value: unknown): string[] {
   return Object.keys(value as object).sort();

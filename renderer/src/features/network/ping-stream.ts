@@ -9,6 +9,20 @@ export interface PingRecord {
 
 const packetBytes = 16;
 
+/** A ping packet: its sequence number, then the send time (for a reader of captures). */
+export function pingPacket(seq: number, sentAt: number): ArrayBuffer {
+  const packet = new DataView(new ArrayBuffer(packetBytes));
+  packet.setUint32(0, seq);
+  packet.setFloat64(8, sentAt);
+  return packet.buffer;
+}
+
+/** The sequence number of an echoed ping, or null for anything that is not one of ours. */
+export function echoedSeq(data: unknown): number | null {
+  if (!(data instanceof ArrayBuffer) || data.byteLength !== packetBytes) return null;
+  return new DataView(data).getUint32(0);
+}
+
 /**
  * Sends a timestamped packet every `intervalMs` for `durationMs` over the echo channel and
  * records each echo. Echoes later than `graceMs` after the last send count as lost, as they
@@ -34,8 +48,8 @@ export function runPingStream(
     };
     const onMessage = (event: MessageEvent) => {
       const now = performance.now();
-      if (!(event.data instanceof ArrayBuffer) || event.data.byteLength !== packetBytes) return;
-      const seq = new DataView(event.data).getUint32(0);
+      const seq = echoedSeq(event.data);
+      if (seq === null) return;
       const ping = pings[seq];
       if (!ping || ping.echoedAt !== null) return;
       ping.echoedAt = now;
@@ -49,13 +63,10 @@ export function runPingStream(
 
     const sendOne = () => {
       const seq = pings.length;
-      const packet = new DataView(new ArrayBuffer(packetBytes));
       const sentAt = performance.now();
-      packet.setUint32(0, seq);
-      packet.setFloat64(8, sentAt);
       pings.push({ seq, sentAt, echoedAt: null });
       try {
-        channel.send(packet.buffer);
+        channel.send(pingPacket(seq, sentAt));
       } catch {
         return onClose();
       }

@@ -70,6 +70,8 @@ export interface ProbeSession {
   request<T>(method: string, data: unknown, schema: z.ZodType<T>): Promise<T>;
   /** Listens to pushed notifications; returns the unsubscribe function. */
   onNotification(listener: (name: string, data: unknown) => void): () => void;
+  /** Called once when the connection closes (by either side); returns the unsubscribe function. */
+  onClose(listener: () => void): () => void;
   /** Closes the connection; pending requests reject. */
   close(): void;
 }
@@ -83,6 +85,7 @@ export function openProbeSession(target: ProbeTarget, options: { timeoutMs: numb
     const socket = new WebSocket(signalUrl);
     const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void; timer: ReturnType<typeof setTimeout> }>();
     const listeners = new Set<(name: string, data: unknown) => void>();
+    const closeListeners = new Set<() => void>();
     let nextId = 1;
     let opened = false;
     let closedError: ProbeError | null = null;
@@ -120,6 +123,8 @@ export function openProbeSession(target: ProbeTarget, options: { timeoutMs: numb
     socket.onclose = () => {
       options.signal?.removeEventListener('abort', onAbort);
       failAll(new ProbeError('closed', `The connection to ${where} was lost (is the network down?).`));
+      for (const listener of closeListeners) listener();
+      closeListeners.clear();
     };
     socket.onmessage = (event: MessageEvent) => {
       let message: unknown;
@@ -166,6 +171,14 @@ export function openProbeSession(target: ProbeTarget, options: { timeoutMs: numb
       onNotification: (listener) => {
         listeners.add(listener);
         return () => listeners.delete(listener);
+      },
+      onClose: (listener) => {
+        if (closedError) {
+          queueMicrotask(listener);
+          return () => {};
+        }
+        closeListeners.add(listener);
+        return () => closeListeners.delete(listener);
       },
       close: () => {
         options.signal?.removeEventListener('abort', onAbort);

@@ -1,9 +1,11 @@
-import { pingChannelLabel, sessionDescriptionSchema } from '../../../../shared/probe/protocol';
+import { pingChannelLabel, sessionDescriptionSchema, type PingOffer } from '../../../../shared/probe/protocol';
 import { ProbeError, type ProbeSession } from './probe-client';
 
 /** A data channel to the probe's echo, and how the connection was made. */
 export interface EchoConnection {
   channel: RTCDataChannel;
+  /** The peer connection under the channel (a monitor watches it fail). */
+  peerConnection: RTCPeerConnection;
   /** The candidate type of this side's end of the selected pair (relay when through TURN). */
   localType: RTCIceCandidateType | null;
   protocol: string | null;
@@ -17,7 +19,7 @@ export interface EchoConnection {
  */
 export async function connectToEcho(
   session: ProbeSession,
-  options: { iceServers: RTCIceServer[]; relayOnly: boolean; timeoutMs: number; signal: AbortSignal },
+  options: { iceServers: RTCIceServer[]; relayOnly: boolean; timeoutMs: number; signal: AbortSignal; mode?: PingOffer['mode'] },
 ): Promise<EchoConnection> {
   const connection = new RTCPeerConnection({ iceServers: options.iceServers, iceTransportPolicy: options.relayOnly ? 'relay' : 'all' });
   const close = () => connection.close();
@@ -32,11 +34,12 @@ export async function connectToEcho(
     if (options.relayOnly && !/ typ relay /.test(offer)) {
       throw new ProbeError('refused', 'No TURN relay could be reached, so a relay-only connection cannot be made.');
     }
-    const answer = await session.request('ping.offer', { sdp: offer }, sessionDescriptionSchema);
+    const request: PingOffer = options.mode === 'monitor' ? { sdp: offer, mode: 'monitor' } : { sdp: offer };
+    const answer = await session.request('ping.offer', request, sessionDescriptionSchema);
     await connection.setRemoteDescription({ type: 'answer', sdp: answer.sdp });
     await channelOpen(channel, connection, options.timeoutMs);
     const pair = await selectedPair(connection);
-    return { channel, localType: pair.localType, protocol: pair.protocol, close };
+    return { channel, peerConnection: connection, localType: pair.localType, protocol: pair.protocol, close };
   };
   try {
     return await orAborted(connect(), options.signal);
