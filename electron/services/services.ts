@@ -13,6 +13,7 @@ import { createRunsTable, type RunsTable } from './db/runs';
 import { createTemplatesTable, type TemplatesTable } from './db/templates';
 import { createSettingsTable, type SettingsTable } from './db/settings';
 import { EventBus } from './event-bus';
+import { createLiveServices, type LiveServices } from './live/live-services';
 
 /** Everything the Electron main process, the web host and the CLI share. */
 export interface Services {
@@ -29,6 +30,8 @@ export interface Services {
   runs: RunsTable;
   settings: SettingsTable;
   events: EventBus;
+  /** Events, their quality log, incidents, drills and the live monitor. */
+  live: LiveServices;
   readSettings(): Settings;
   close(): void;
 }
@@ -45,6 +48,16 @@ export function createServices(options: { dataDir: string; mode: Services['mode'
   // Validating the built-ins costs start-up time: only those not stored yet are parsed.
   const missing = builtInTemplates.filter((template) => !templates.has(template.id, template.version ?? 1));
   if (missing.length > 0) templates.seedBuiltIns(missing.map((template) => templateSchema.parse(template)), Date.now());
+  const profiles = createProfilesTable(db);
+  const runs = createRunsTable(db);
+  const bus = new EventBus();
+  // Stored values that no longer validate (hand edits, older versions) fall back to defaults.
+  const readSettings = (): Settings => {
+    const stored = settings.getAll();
+    const parsed = settingsSchema.safeParse(stored);
+    return parsed.success ? parsed.data : settingsSchema.parse({});
+  };
+  const live = createLiveServices({ db, profiles, runs, templates, bus, retentionDays: () => readSettings().liveRetentionDays });
   return {
     mode: options.mode,
     dataDir: options.dataDir,
@@ -54,17 +67,17 @@ export function createServices(options: { dataDir: string; mode: Services['mode'
     roomDevices: createRoomDevicesTable(db),
     preflightRuns: createPreflightRunsTable(db),
     assessments: createAssessmentsTable(db),
-    profiles: createProfilesTable(db),
+    profiles,
     templates,
-    runs: createRunsTable(db),
+    runs,
     settings,
-    events: new EventBus(),
-    // Stored values that no longer validate (hand edits, older versions) fall back to defaults.
-    readSettings: () => {
-      const stored = settings.getAll();
-      const parsed = settingsSchema.safeParse(stored);
-      return parsed.success ? parsed.data : settingsSchema.parse({});
+    events: bus,
+    live,
+    readSettings,
+    // Buffered samples are written before the database closes.
+    close: () => {
+      live.hub.close();
+      db.close();
     },
-    close: () => db.close(),
   };
 }

@@ -12,6 +12,18 @@ import {
   type ComparisonRow,
   type ExportedFile,
 } from '../assessment/assessment';
+import {
+  drillKinds,
+  eventInputSchema,
+  liveSampleSchema,
+  severities,
+  type Drill,
+  type EventSummary,
+  type Incident,
+  type LiveEvent,
+  type MonitorStatus,
+  type Timeline,
+} from '../live/live';
 import { profileSchema, type ProfileEntry } from '../profiles/profile';
 import { runActionSchema, type RunWithTemplate } from '../runofshow/run';
 import { templateSchema, type Template, type TemplateSummary } from '../runofshow/template';
@@ -62,9 +74,64 @@ function request<Value>() {
 }
 
 const noArgs = z.undefined();
+const eventIdSchema = z.number().int().positive();
+const incidentIdSchema = z.number().int().positive();
 
 /** Every request the renderer can make, by channel name `domain:verb`, with its argument schema. */
 export const requests = {
+  /** Events, latest planned first. */
+  'events:list': request<LiveEvent[]>()(noArgs),
+  /** Creates an event to monitor. */
+  'events:create': request<LiveEvent>()(eventInputSchema),
+  /** One event. */
+  'events:get': request<LiveEvent>()(z.object({ id: eventIdSchema }).strict()),
+  /** Deletes an event and its quality log. */
+  'events:delete': request<{ id: number }>()(z.object({ id: eventIdSchema }).strict()),
+  /** Starts live monitoring of an event (the first start sets its actual start). */
+  'live:start': request<MonitorStatus>()(z.object({ eventId: eventIdSchema }).strict()),
+  /** Stops live monitoring: buffered samples are written, open rule incidents closed. */
+  'live:stop': request<MonitorStatus>()(z.object({ eventId: eventIdSchema }).strict()),
+  /** The monitor's seconds, in order; the host adds its own figures, applies any drill and the incident rules. */
+  'live:samples': request<MonitorStatus>()(z.object({ eventId: eventIdSchema, samples: z.array(liveSampleSchema).min(1).max(120) }).strict()),
+  /** Monitoring, storage, drill and open incidents of an event. */
+  'live:status': request<MonitorStatus>()(z.object({ eventId: eventIdSchema }).strict()),
+  /** A downsampled timeline over [from, to] (the whole event by default) in about `points` buckets. */
+  'live:timeline': request<Timeline>()(
+    z
+      .object({
+        eventId: eventIdSchema,
+        from: z.number().int().nonnegative().optional(),
+        to: z.number().int().nonnegative().optional(),
+        points: z.number().int().min(10).max(5000).default(1000),
+      })
+      .strict(),
+  ),
+  /** The event report's figures. */
+  'live:summary': request<EventSummary>()(z.object({ eventId: eventIdSchema }).strict()),
+  /** The event report as a file. */
+  'live:export': request<ExportedFile>()(
+    z.object({ eventId: eventIdSchema, format: z.enum(['pdf', 'csv', 'json']), language: z.enum(['en', 'ru']) }).strict(),
+  ),
+  /** An event's incidents, oldest first. */
+  'incidents:list': request<Incident[]>()(z.object({ eventId: eventIdSchema }).strict()),
+  /** Opens an incident by hand, with a note. */
+  'incidents:open': request<Incident>()(
+    z.object({ eventId: eventIdSchema, severity: z.enum(severities).default('warn'), note: z.string().trim().max(2000).default('') }).strict(),
+  ),
+  /** Someone saw the banner: the time to notice stops. */
+  'incidents:acknowledge': request<Incident>()(z.object({ id: incidentIdSchema }).strict()),
+  /** Opens the incident's Plan B playbook as a run (nested in the event's run of show when it has one). */
+  'incidents:playbook': request<Incident>()(z.object({ id: incidentIdSchema, templateId: z.string().max(64) }).strict()),
+  /** Adds or replaces an incident's note. */
+  'incidents:note': request<Incident>()(z.object({ id: incidentIdSchema, note: z.string().trim().max(2000) }).strict()),
+  /** Closes a manual incident. */
+  'incidents:close': request<Incident>()(z.object({ id: incidentIdSchema }).strict()),
+  /** Injects a simulated failure into an event's monitoring; nothing real is touched. */
+  'drills:start': request<Drill>()(z.object({ eventId: eventIdSchema, kind: z.enum(drillKinds) }).strict()),
+  /** Ends the running drill. */
+  'drills:stop': request<Drill>()(z.object({ eventId: eventIdSchema }).strict()),
+  /** An event's drills with their times. */
+  'drills:list': request<Drill[]>()(z.object({ eventId: eventIdSchema }).strict()),
   /** Version, mode and where data lives. */
   'app:info': request<AppInfo>()(noArgs),
   /** All rooms, by name. */
@@ -200,10 +267,14 @@ export interface EventPayloads {
   'profiles:changed': { ids: string[] };
   /** An assessment was made or imported. */
   'assessments:changed': { uids: string[] };
+  /** An event was created, deleted, started or stopped. */
+  'events:changed': { id: number };
+  /** Monitoring of an event moved on: new samples, storage trouble, a drill, incidents opened or closed. */
+  'live:changed': MonitorStatus;
 }
 
 /** Event channel names, listed once for the preload and the web host. */
-export const eventNames = ['rooms:changed', 'runs:changed', 'preflight:saved', 'settings:changed', 'updates:changed', 'probe:changed', 'profiles:changed', 'assessments:changed'] as const satisfies readonly (keyof EventPayloads)[];
+export const eventNames = ['rooms:changed', 'runs:changed', 'preflight:saved', 'settings:changed', 'updates:changed', 'probe:changed', 'profiles:changed', 'assessments:changed', 'events:changed', 'live:changed'] as const satisfies readonly (keyof EventPayloads)[];
 
 /** Any request channel name. */
 export type RequestName = keyof typeof requests;

@@ -3,6 +3,8 @@ import { assessmentEn } from './en/assessment';
 import { reportEn } from './en/report';
 import { bundlesEn } from './en/bundles';
 import { reportsEn } from './en/reports';
+import { liveEn } from './en/live';
+import { incidentsEn } from './en/incidents';
 /** English strings; the shape every other language must match. */
 export const en = {
   app: {
@@ -48,10 +50,6 @@ export const en = {
       cancel: 'Cancel',
       fixErrors: 'Some fields need attention.',
     },
-  },
-  placeholder: {
-    liveEvent: 'Watch the link and the devices every second during an event, and log every incident.',
-    notYet: 'This part of RoomReady is not in this version yet.',
   },
   settings: {
     network: {
@@ -459,8 +457,11 @@ export const en = {
   report: reportEn,
   bundles: bundlesEn,
   reports: reportsEn,
+  live: liveEn,
+  incidents: incidentsEn,
   languages: { en: 'English', ru: 'Русский' },
   validation: {
+    endBeforeStart: 'The end must come after the start.',
     slug: 'Use lower-case letters, digits and hyphens.',
     positive: 'Enter a number above zero.',
     atLeastOne: 'Add at least one.',

@@ -4,6 +4,8 @@ import { assessmentRu } from './ru/assessment';
 import { reportRu } from './ru/report';
 import { bundlesRu } from './ru/bundles';
 import { reportsRu } from './ru/reports';
+import { liveRu } from './ru/live';
+import { incidentsRu } from './ru/incidents';
 
 /** Russian strings. */
 export const ru: Translation = {
@@ -52,10 +54,6 @@ export const ru: Translation = {
       cancel: 'Отмена',
       fixErrors: 'Исправьте отмеченные поля.',
     },
-  },
-  placeholder: {
-    liveEvent: 'Наблюдение за связью и устройствами каждую секунду во время мероприятия и журнал всех инцидентов.',
-    notYet: 'Этой части RoomReady в данной версии ещё нет.',
   },
   settings: {
     network: {
@@ -465,8 +463,11 @@ export const ru: Translation = {
   report: reportRu,
   bundles: bundlesRu,
   reports: reportsRu,
+  live: liveRu,
+  incidents: incidentsRu,
   languages: { en: 'English', ru: 'Русский' },
   validation: {
+    endBeforeStart: 'Окончание должно быть позже начала.',
     slug: 'Используйте строчные латинские буквы, цифры и дефисы.',
     positive: 'Введите число больше нуля.',
     atLeastOne: 'Добавьте хотя бы один элемент.',

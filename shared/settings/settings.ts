@@ -60,6 +60,9 @@ export const probeHostingSchema = z
   })
   .strict();
 
+/** Days of per-second quality samples kept; older seconds are compacted to per-minute figures. */
+export const liveRetentionDaysSchema = z.number().int().min(1, { message: 'validation.invalid' }).max(3650, { message: 'validation.invalid' });
+
 const networkSettings = {
   /** The probe the network tests talk to (empty: none configured). */
   probeUrl: serviceUrlSchema,
@@ -87,6 +90,7 @@ export const settingsSchema = z.object({
   sfuUrl: networkSettings.sfuUrl.default(''),
   platformEndpoints: networkSettings.platformEndpoints.default(() => [...defaultPlatformEndpoints]),
   probeHosting: networkSettings.probeHosting.default({ enabled: false, host: '127.0.0.1', port: 4790 }),
+  liveRetentionDays: liveRetentionDaysSchema.default(30),
 });
 
 /** Stored settings. */
@@ -98,6 +102,7 @@ export const settingsPatchSchema = z
     language: z.enum(languages),
     updateFeedUrl: updateFeedUrlSchema,
     operatorName: z.string().trim().max(80, { message: 'validation.tooLong' }),
+    liveRetentionDays: liveRetentionDaysSchema,
     ...networkSettings,
   })
   .partial()

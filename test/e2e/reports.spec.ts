@@ -1,38 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
-import WebSocket from 'ws';
 import type { Assessment } from '../../shared/assessment/assessment';
 import type { Check } from '../../shared/preflight/check';
 import type { PreflightRun } from '../../shared/preflight/run';
 import type { Room } from '../../shared/rooms/room';
 import { expect, test } from './fixtures';
 import { startHost, tempDataDir, type RunningHost } from './host';
+import { hostApi } from './host-api';
 
-/** The host's API over its WebSocket, as a page of its own origin reaches it: how the tests seed data. */
-async function apiOf(host: RunningHost) {
-  const socket = await new Promise<WebSocket>((resolve, reject) => {
-    const opened = new WebSocket(`${host.url.replace('http', 'ws')}/api`, { origin: host.url });
-    opened.once('open', () => resolve(opened));
-    opened.once('error', reject);
-  });
-  let nextId = 1;
-  const call = <T>(name: string, args?: unknown) =>
-    new Promise<T>((resolve, reject) => {
-      const id = nextId++;
-      const onMessage = (data: WebSocket.RawData) => {
-        const message = JSON.parse(data.toString()) as { kind: string; id?: number; result?: { ok: boolean; value?: T; error?: unknown } };
-        if (message.kind !== 'result' || message.id !== id) return;
-        socket.off('message', onMessage);
-        if (message.result?.ok) resolve(message.result.value as T);
-        else reject(new Error(`${name} failed: ${JSON.stringify(message.result?.error)}`));
-      };
-      socket.on('message', onMessage);
-      socket.send(JSON.stringify({ id, name, args }));
-    });
-  return { call, close: () => socket.close() };
-}
 
-type Api = Awaited<ReturnType<typeof apiOf>>;
+type Api = Awaited<ReturnType<typeof hostApi>>;
 
 function check(kind: Check['kind'], metrics: Check['metrics']): Check {
   return { id: `${kind}-1`, kind, deviceLabel: kind === 'network' ? '' : `Fake ${kind}`, status: 'pass', summary: { key: 'reports.notMeasured' }, metrics, advice: [] };
@@ -76,7 +53,7 @@ async function saveRun(api: Api, roomId: number, startedAt: number, figures: typ
 
 /** A room with two preflight runs (day one good, day two poor), and the assessor's name in Settings. */
 async function seedRoom(host: RunningHost, name = 'Hall B'): Promise<Room> {
-  const api = await apiOf(host);
+  const api = await hostApi(host.url);
   try {
     await api.call('settings:update', { operatorName: 'Aigerim Sadykova' });
     const room = await api.call<Room>('rooms:create', { name, organisation: 'Ministry of Economy', country: 'Kazakhstan', city: 'Astana', capacity: 40, notes: '' });
@@ -122,7 +99,7 @@ test('a room assessed from the questionnaire shows its scores and recommendation
   await expect(page.getByRole('heading', { name: 'Assessment result' })).toBeFocused();
 
   // What the page shows is what the host computed and saved.
-  const api = await apiOf(host);
+  const api = await hostApi(host.url);
   const [saved] = await api.call<Assessment[]>('assessments:list', { roomId: room.id });
   api.close();
   if (!saved) throw new Error('no assessment saved');
@@ -211,7 +188,7 @@ test('the history shows each run’s metrics as a table, and two runs compare si
 
 test('a bundle imported twice into another data directory lists the room once and says nothing changed', async ({ page, host }) => {
   const room = await seedRoom(host, 'Conference room 3');
-  const seed = await apiOf(host);
+  const seed = await hostApi(host.url);
   await seed.call('assessments:create', { roomId: room.id, assessor: 'Aigerim Sadykova', answers: { wiredLink: 'yes' } });
   seed.close();
 

@@ -8,6 +8,7 @@ import { noProbeHosting, type ProbeHostPort } from '../probe-hosting';
 import type { ReportPrinter } from '../report-printer';
 import type { UpdaterPort } from '../updates';
 import { assessmentHandlers } from './assessments';
+import { liveHandlers } from './live';
 import { profileHandlers } from './profiles';
 import { runOfShowHandlers, type PresenterPort } from './run-of-show';
 
@@ -31,6 +32,7 @@ export function createHandlers(
     ...runOfShowHandlers(services, presenter),
     ...profileHandlers(services),
     ...assessmentHandlers(services, printer),
+    ...liveHandlers(services, printer),
     'app:info': () => ({
       version: appVersion,
       mode: services.mode,

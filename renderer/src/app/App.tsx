@@ -1,7 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConnection } from '../api/api';
-import { PlaceholderScreen } from '../features/placeholders/PlaceholderScreen';
 import { PreflightScreen } from '../features/preflight/PreflightScreen';
 import { RunOfShowScreen } from '../features/run-of-show/RunOfShowScreen';
 import { RoomsScreen } from '../features/rooms/RoomsScreen';
@@ -11,6 +10,8 @@ import { screens, useNavigation, type Screen } from './navigation';
 
 // Reports (its tables, profiles editor and report exports) loads when first opened, keeping the first bundle small.
 const ReportsScreen = lazy(() => import('../features/reports/ReportsScreen').then((module) => ({ default: module.ReportsScreen })));
+// The Live event screen (its monitor, chart and report) loads the same way.
+const LiveScreen = lazy(() => import('../features/live/LiveScreen').then((module) => ({ default: module.LiveScreen })));
 
 const navKeys: Record<Screen, string> = {
   rooms: 'nav.rooms',
@@ -19,10 +20,6 @@ const navKeys: Record<Screen, string> = {
   'live-event': 'nav.liveEvent',
   reports: 'nav.reports',
   settings: 'nav.settings',
-};
-
-const placeholderKeys: Partial<Record<Screen, string>> = {
-  'live-event': 'placeholder.liveEvent',
 };
 
 function CurrentScreen({ screen }: { screen: Screen }) {
@@ -37,8 +34,14 @@ function CurrentScreen({ screen }: { screen: Screen }) {
       </Suspense>
     );
   }
-  if (screen === 'settings') return <SettingsScreen />;
-  return <PlaceholderScreen titleKey={navKeys[screen]} descriptionKey={placeholderKeys[screen] ?? ''} />;
+  if (screen === 'live-event') {
+    return (
+      <Suspense fallback={<p>{t('live.loading')}</p>}>
+        <LiveScreen />
+      </Suspense>
+    );
+  }
+  return <SettingsScreen />;
 }
 
 /** The shell: header, main sections, the current screen. */

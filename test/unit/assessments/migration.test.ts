@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/services/db/database';
+import { latestSchemaVersion, openDatabase } from '../../../electron/services/db/database';
 import { migration as initial } from '../../../electron/services/db/migrations/001-initial';
 import { createRoomsTable } from '../../../electron/services/db/rooms';
 import { roomInputSchema } from '../../../shared/rooms/room';
@@ -36,7 +36,7 @@ describe('migration 002: room uids and room_assessments', () => {
     for (const row of rows) expect(row.uid).toMatch(hexUid);
     expect(new Set(rows.map((row) => row.uid)).size).toBe(3);
     expect(db.prepare('SELECT count(*) FROM preflight_runs WHERE room_id = 1').pluck().get()).toBe(1);
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     expect(existsSync(`${file}.v1.bak`)).toBe(true);
     // The rooms table's own code reads the backfilled uids.
     expect(createRoomsTable(db).get(1)?.uid).toBe(rows[0]?.uid);

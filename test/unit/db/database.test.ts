@@ -10,10 +10,13 @@ const expectedTables = [
   'check_results',
   'checklist_runs',
   'checklist_templates',
+  'drills',
+  'event_summaries',
   'events',
   'incidents',
   'preflight_runs',
   'profiles',
+  'quality_minutes',
   'quality_samples',
   'room_assessments',
   'room_devices',
@@ -99,6 +102,10 @@ describe('openDatabase', () => {
             .sort((a, b) => a.seqno - b.seqno)
             .map((column) => column.name),
         );
+        // An INTEGER PRIMARY KEY is the rowid: the table's own b-tree is keyed by it, with no index listed.
+        const columns = db.pragma(`table_info(${table})`) as { name: string; type: string; pk: number }[];
+        const keyColumns = columns.filter((column) => column.pk > 0);
+        if (keyColumns.length === 1 && keyColumns[0]!.type === 'INTEGER') indexes.push([keyColumns[0]!.name]);
         for (const id of new Set(keys.map((key) => key.id))) {
           const from = keys
             .filter((key) => key.id === id)

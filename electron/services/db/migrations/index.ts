@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { migration as initial } from './001-initial';
 import { migration as assessments } from './002-assessments';
+import { migration as liveLog } from './003-live-log';
 
 /**
  * One step of the schema. `up` runs inside the single transaction that applies every pending
@@ -17,4 +18,4 @@ export interface Migration {
  * Every migration, oldest first. Append only: a released migration is never edited, because
  * databases already past it would not run it again.
  */
-export const allMigrations: readonly Migration[] = [initial, assessments];
+export const allMigrations: readonly Migration[] = [initial, assessments, liveLog];

@@ -30,17 +30,28 @@ export function SettingsScreen() {
   const { save, runUpdateAction } = useSettings.getState();
   const [feed, setFeed] = useState(settings.updateFeedUrl);
   const [operator, setOperator] = useState(settings.operatorName);
+  const [retention, setRetention] = useState(String(settings.liveRetentionDays));
+  const [retentionError, setRetentionError] = useState('');
   const [feedError, setFeedError] = useState('');
   const [notice, setNotice] = useState('');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await save({ updateFeedUrl: feed.trim(), operatorName: operator.trim() });
+    const retentionDays = Number(retention);
+    if (!/^\d+$/.test(retention.trim()) || retentionDays < 1 || retentionDays > 3650) {
+      setRetentionError('live.settings.retentionRange');
+      setNotice('');
+      return;
+    }
+    setRetentionError('');
+    const result = await save({ updateFeedUrl: feed.trim(), operatorName: operator.trim(), liveRetentionDays: retentionDays });
     if (result.ok) {
       setFeedError('');
       setNotice(t('settings.saved'));
     } else {
-      setFeedError(result.error.issues?.[0]?.message ?? `errors.${result.error.code}`);
+      const issue = result.error.issues?.[0];
+      if (issue?.path === 'liveRetentionDays') setRetentionError('live.settings.retentionRange');
+      else setFeedError(issue?.message ?? `errors.${result.error.code}`);
       setNotice('');
     }
   };
@@ -58,6 +69,28 @@ export function SettingsScreen() {
           <p className="hint" id="operator-name-hint">
             {t('settings.operatorNameHint')}
           </p>
+        </div>
+        <div className="field">
+          <label htmlFor="live-retention">{t('live.settings.retention')}</label>
+          <input
+            id="live-retention"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={3650}
+            value={retention}
+            aria-invalid={retentionError ? true : undefined}
+            aria-describedby={retentionError ? 'live-retention-hint live-retention-error' : 'live-retention-hint'}
+            onChange={(event) => setRetention(event.target.value)}
+          />
+          <p className="hint" id="live-retention-hint">
+            {t('live.settings.retentionHint')}
+          </p>
+          {retentionError && (
+            <p className="field-error" id="live-retention-error">
+              {t(retentionError)}
+            </p>
+          )}
         </div>
         <h2>{t('settings.updates')}</h2>
         <div className="field">

@@ -25,8 +25,19 @@ export interface MicrophoneSession {
   close(): void;
 }
 
-/** Opens a microphone (the default one when no deviceId is given) for measurement. */
-export async function openMicrophone(deviceId?: string): Promise<MicrophoneSession> {
+/** A microphone's stream opened for measurement, with its one audio track. */
+export interface MeasurementStream {
+  stream: MediaStream;
+  track: MediaStreamTrack;
+  stopTracks(): void;
+}
+
+/**
+ * Opens a microphone's stream (the default one when no deviceId is given) with processing off,
+ * for a recorder worklet to read; fails as a CaptureError when there is no worklet, no
+ * permission or no track.
+ */
+export async function openMeasurementStream(deviceId?: string): Promise<MeasurementStream> {
   const media = userMediaApi();
   if (!media || !hasAudioWorklet()) throw captureError('unsupported', 'microphone');
   let stream: MediaStream;
@@ -41,6 +52,12 @@ export async function openMicrophone(deviceId?: string): Promise<MicrophoneSessi
     stopTracks();
     throw captureError('no-device', 'microphone');
   }
+  return { stream, track, stopTracks };
+}
+
+/** Opens a microphone (the default one when no deviceId is given) for measurement. */
+export async function openMicrophone(deviceId?: string): Promise<MicrophoneSession> {
+  const { stream, track, stopTracks } = await openMeasurementStream(deviceId);
   const settings = track.getSettings();
   let context: AudioContext | undefined;
   try {
