@@ -121,15 +121,6 @@ export const reportsEn = {
     db: '{{value}} dB',
     fps: '{{value}} fps',
   },
-  groups: {
-    equipment: 'Ideal equipment',
-    space: 'Optimising the event space',
-    connectivity: 'Connectivity',
-    contingency: 'Contingency and Plan B',
-    scalable: 'On-demand scalable infrastructure',
-    security: 'Data security and risks',
-  },
-  priority: { must: 'Must', should: 'Should', could: 'Could' },
   metrics: {
     rtt: 'Round-trip time',
     jitter: 'Jitter',

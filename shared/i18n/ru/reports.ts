@@ -133,15 +133,6 @@ export const reportsRu: Translation['reports'] = {
     db: '{{value}} дБ',
     fps: '{{value}} кадр/с',
   },
-  groups: {
-    equipment: 'Идеальное оборудование',
-    space: 'Оптимизация помещения',
-    connectivity: 'Связь',
-    contingency: 'Непредвиденные ситуации и план Б',
-    scalable: 'Масштабируемая инфраструктура по требованию',
-    security: 'Безопасность данных и риски',
-  },
-  priority: { must: 'Обязательно', should: 'Желательно', could: 'Можно' },
   metrics: {
     rtt: 'Время приёма-передачи (RTT)',
     jitter: 'Джиттер',

@@ -7,6 +7,7 @@ import type { ProfileEntry } from '../../../../shared/profiles/profile';
 import { playbookSources } from '../../../../shared/runofshow/builtins/playbooks';
 import type { Language } from '../../../../shared/settings/settings';
 import { StatusBadge } from '../preflight/StatusBadge';
+import { groupNameKey, priorityNameKey } from '../../../../shared/assessment/recommendations';
 
 function useLanguage(): Language {
   const { i18n } = useTranslation();
@@ -166,14 +167,14 @@ function RecommendationGroupView({ group, items }: { group: Recommendation['grou
   const playbookName = (id: string) => playbookSources.find((source) => source.id === id)?.name[language] ?? id;
   return (
     <section className="panel recommendation-group" aria-labelledby={`group-${group}`}>
-      <h4 id={`group-${group}`}>{t(`reports.groups.${group}`)}</h4>
+      <h4 id={`group-${group}`}>{t(groupNameKey(group))}</h4>
       {items.length === 0 ? (
         <p className="empty">{t('reports.result.nothingToRecommend')}</p>
       ) : (
         <ul>
           {items.map((item) => (
             <li key={item.rule} data-priority={item.priority}>
-              <span className={`badge priority-${item.priority}`}>{t(`reports.priority.${item.priority}`)}</span> {message(item.message)}
+              <span className={`badge priority-${item.priority}`}>{t(priorityNameKey(item.priority))}</span> {message(item.message)}
               {item.playbooks.length > 0 && (
                 <span className="hint"> {t('reports.result.playbooks', { names: item.playbooks.map(playbookName).join(', ') })}</span>
               )}
