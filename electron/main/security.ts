@@ -136,6 +136,9 @@ export function webPreferencesFor(preloadPath: string): WebPreferences {
     navigateOnDragDrop: false,
     spellcheck: false,
     experimentalFeatures: false,
+    // Live monitoring pings five times a second and reports every second: a minimised or
+    // covered window must keep its timers, or the log would read a healthy link as lost.
+    backgroundThrottling: false,
   };
 }
 

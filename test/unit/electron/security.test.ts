@@ -155,6 +155,10 @@ describe('webPreferencesFor', () => {
     expect(preferences.spellcheck).toBe(false);
     expect(preferences.experimentalFeatures).toBe(false);
   });
+
+  it('keeps timers running in a hidden window, so live monitoring keeps its one-second pace', () => {
+    expect(preferences.backgroundThrottling).toBe(false);
+  });
 });
 
 describe('isSameOrigin', () => {
