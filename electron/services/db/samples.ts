@@ -187,7 +187,12 @@ export function createSamplesTable(db: Database.Database): SamplesTable {
   );
   const readSummary = (eventId: number): RunningSummary => {
     const json = summaryJson.pluck().get({ eventId });
-    return json === undefined ? emptyRunningSummary() : runningSummarySchema.parse(JSON.parse(json));
+    if (json === undefined) return emptyRunningSummary();
+    const stored = runningSummarySchema.safeParse(JSON.parse(json));
+    if (stored.success) return stored.data;
+    // A summary damaged by hand is rebuilt from the seconds still stored rather than refusing
+    // every later write of the event; seconds already compacted away are then not in it.
+    return withSeconds(emptyRunningSummary(), listRange.all({ eventId, from: 0, to: Number.MAX_SAFE_INTEGER }).map(toSample));
   };
   const eventsBefore = db.prepare<[{ cutoff: number }], number>(
     // One probe of the (event_id, at) key per event, instead of a scan of every stored second.
@@ -227,6 +232,8 @@ export function createSamplesTable(db: Database.Database): SamplesTable {
   };
 
   const insertAll = db.transaction((eventId: number, samples: readonly StoredSample[]) => {
+    // Read before the seconds go in: a damaged summary is rebuilt from the seconds stored so far.
+    const summary = readSummary(eventId);
     const inserted: StoredSample[] = [];
     for (const sample of samples) {
       const result = insert.run({
@@ -245,7 +252,7 @@ export function createSamplesTable(db: Database.Database): SamplesTable {
     }
     if (inserted.length === 0) return;
     upsertMinutes(eventId, inserted);
-    writeSummary.run({ eventId, summary: JSON.stringify(withSeconds(readSummary(eventId), inserted)) });
+    writeSummary.run({ eventId, summary: JSON.stringify(withSeconds(summary, inserted)) });
   });
 
   const countBefore = db.prepare<[{ eventId: number; cutoff: number }], number>('SELECT count(*) FROM quality_samples WHERE event_id = :eventId AND at < :cutoff');

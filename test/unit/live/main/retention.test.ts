@@ -54,4 +54,15 @@ describe('retention', () => {
     expect(db.prepare('SELECT samples, rtt_min, rtt_mean, rtt_max FROM quality_minutes').get()).toEqual({ samples: 60, rtt_min: 10, rtt_mean: 25, rtt_max: 40 });
     expect(db.prepare('SELECT count(*) FROM quality_samples').pluck().get()).toBe(0);
   });
+
+  it('rebuilds a damaged summary from the seconds still stored, and keeps taking seconds', () => {
+    const { live, createEvent, db } = fixture.open();
+    const event = createEvent();
+    live.samples.insertMany(event.id, Array.from({ length: 20 }, (_, index) => sample(index, { rttMs: index })));
+    db.prepare("UPDATE event_summaries SET summary = '{\"hand\":\"edited\"}' WHERE event_id = ?").run(event.id);
+
+    expect(live.samples.summary(event.id).metrics.rttMs).toMatchObject({ count: 20, sum: 190, min: 0, max: 19 });
+    live.samples.insertMany(event.id, [sample(20, { rttMs: 20 })]);
+    expect(live.samples.summary(event.id).metrics.rttMs).toMatchObject({ count: 21, sum: 210, min: 0, max: 20 });
+  });
 });
