@@ -6,6 +6,7 @@ import { noReportPrinter, type ReportPrinter } from '../services/report-printer'
 import { createServices } from '../services/services';
 import { webModeUpdater } from '../services/updates';
 import { UsageError } from './usage-error';
+import { describeError, logLine } from '../services/log';
 
 /** The contract's handlers on the data directory, for commands that need no renderer. */
 export interface CliApi {
@@ -23,7 +24,7 @@ export function openCliApi(dataDir: string, options: { printer?: ReportPrinter }
   const handlers = createHandlers(services, webModeUpdater, noPresenterWindows, options.printer ?? noReportPrinter);
   return {
     call: async <T>(name: RequestName, args?: unknown) => {
-      const result = await dispatch(handlers, name, args, (_name, error) => console.error(error));
+      const result = await dispatch(handlers, name, args, (name, error) => logLine(`request ${name} failed: ${describeError(error)}`));
       if (result.ok) return result.value as T;
       const fields = (result.error.issues ?? []).map((issue) => `${issue.path}: ${issue.message.replace('validation.', '')}`).join(', ');
       throw new UsageError(`${result.error.message}${fields ? ` (${fields})` : ''}`);

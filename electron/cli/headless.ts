@@ -1,6 +1,7 @@
 import { chromium, type Page } from 'playwright-core';
 import { EnvironmentError } from '../services/chromium';
 import { startWebHost, type WebHost } from '../web/host';
+import { logLine } from '../services/log';
 
 /**
  * Starts the web host on a free loopback port, opens the real renderer in headless Chromium
@@ -19,7 +20,7 @@ export async function withHeadlessRenderer<T>(
   },
   work: (page: Page, host: WebHost) => Promise<T>,
 ): Promise<T> {
-  const host = await startWebHost({ dataDir: options.dataDir, rendererDir: options.rendererDir, port: 0, extraServiceUrls: options.extraServiceUrls });
+  const host = await startWebHost({ dataDir: options.dataDir, rendererDir: options.rendererDir, port: 0, extraServiceUrls: options.extraServiceUrls, log: logLine });
   const flags = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
   if (options.fakeDevices || options.fakeAudio || options.fakeVideo) flags.push('--use-fake-device-for-media-stream');
   if (options.fakeAudio) flags.push(`--use-file-for-fake-audio-capture=${options.fakeAudio}`);

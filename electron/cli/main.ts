@@ -18,6 +18,7 @@ import { bundleCommand } from './bundle-command';
 import { reportCommand } from './report-command';
 import { templatesCommand } from './templates-command';
 import { UsageError } from './usage-error';
+import { describeError, logLine } from '../services/log';
 
 const usage = `Usage: roomready <command> [options]
 
@@ -289,7 +290,7 @@ run(process.argv.slice(2)).then(
       for (const line of error instanceof UsageError ? lines : lines.slice(0, 1)) console.error(`roomready: ${line}`);
       process.exit(2);
     }
-    console.error(error);
+    logLine(describeError(error));
     process.exit(2);
   },
 );

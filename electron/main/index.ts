@@ -25,6 +25,7 @@ import {
 } from './security';
 import { createUpdater } from './updater';
 import { minimumWindowSize, restoreBounds, trackWindowState, windowStateKey } from './window-state';
+import { describeError, logLine } from '../services/log';
 
 // Resolved from this entry file (out/main/index.js), which electron-vite never moves into a chunk.
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
@@ -55,7 +56,7 @@ function createMainWindow(services: Services): BrowserWindow {
     if (mainWindow === win) mainWindow = null;
   });
   win.loadURL(devServerUrl ?? `${appOrigin}/index.html`).catch((error: unknown) => {
-    console.error('The window could not load the app:', error);
+    logLine(`The window could not load the app: ${describeError(error)}`);
   });
   return win;
 }
@@ -83,7 +84,7 @@ function start(): void {
     getFeedUrl: () => services.readSettings().updateFeedUrl,
     isPackaged: app.isPackaged,
     emit: (status) => services.events.emit('updates:changed', status),
-    logError: (error) => console.error('Update failed:', error),
+    logError: (error) => logLine(`Update failed: ${describeError(error)}`),
   });
   const presenter = createPresenterWindows({
     preloadPath,
@@ -99,7 +100,7 @@ function start(): void {
     ipcMain,
     handlers,
     (frameUrl) => isSameOrigin(frameUrl, rendererOrigin),
-    (name, error) => console.error(`Request ${name} failed:`, error),
+    (name, error) => logLine(`Request ${name} failed: ${describeError(error)}`),
   );
   forwardEvents(services.events, () => BrowserWindow.getAllWindows());
   const policy = () => {
@@ -137,7 +138,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      console.error('RoomReady could not start:', error);
+      logLine(`RoomReady could not start: ${describeError(error)}`);
       dialog.showErrorBox('RoomReady could not start', error instanceof Error ? error.message : String(error));
       app.quit();
     });

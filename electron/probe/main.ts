@@ -3,6 +3,7 @@ import { probeTokenParameter } from '../../shared/probe/protocol';
 import { probeFeatures } from './features';
 import { defaultProbeLimits } from './limits';
 import { ProbeServerError, startProbeServer } from './server';
+import { logLine } from '../services/log';
 
 const usage = `Usage: npm run probe -- --port N [--host ADDR] [--token T] [--max-per-client N] [--max-monitor-hours H]
   --port            port to listen on (0 picks a free one)
@@ -52,9 +53,9 @@ async function main(): Promise<void> {
       host: values.host,
       port,
       token: values.token,
-      features: probeFeatures(values.host, { log: (line) => console.error(line) }),
+      features: probeFeatures(values.host, { log: logLine }),
       limits: { maxConnectionsPerClient: perClient, maxMonitorHours: monitorHours },
-      log: (line) => console.error(line),
+      log: logLine,
     });
     console.log(`RoomReady probe: ${probe.url}`);
     if (probe.token !== null) {

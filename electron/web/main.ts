@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { DatabaseOpenError } from '../services/db/database';
 import { defaultDataDir } from '../services/data-dir';
 import { startWebHost, WebHostError } from './host';
+import { logLine } from '../services/log';
 
 const usage = `Usage: npm run web -- [--port N] [--host ADDR] [--token T] [--data-dir DIR]
   --port      port to listen on (default 4780)
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
       port,
       token: values.token,
       hostProbe: true,
-      log: (line) => console.error(line),
+      log: logLine,
     });
     console.log(`RoomReady web mode: open ${host.openUrl}`);
     console.log(`Data: ${host.services.databaseFile}`);
