@@ -53,17 +53,21 @@ export function symmetric(link: NonNullable<ImpairmentConfig['up']>): Impairment
 export async function configureDataDir(dataDir: string, lab: NetworkLab, settings: Record<string, unknown> = {}): Promise<void> {
   const created = await runCli(['rooms', 'add', '--name', 'Hall N', '--data-dir', dataDir]);
   if (created.code !== 0) throw new Error(created.output);
+  writeSettings(dataDir, {
+    probeUrl: lab.probeUrl,
+    iceServers: [{ urls: lab.turnUrl, username: lab.coturn.user, credential: lab.coturn.password }],
+    relayOnly: true,
+    // The platforms' real endpoints are beyond this machine: a loopback one stands in.
+    platformEndpoints: [{ platform: 'custom', host: '127.0.0.1', port: lab.probe.port, protocol: 'tcp' }],
+    ...settings,
+  });
+}
+
+/** Stores Settings entries in the data directory's database, as the app would. */
+export function writeSettings(dataDir: string, entries: Record<string, unknown>): void {
   const db = new Database(join(dataDir, 'roomready.sqlite'));
   try {
     const upsert = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-    const entries = {
-      probeUrl: lab.probeUrl,
-      iceServers: [{ urls: lab.turnUrl, username: lab.coturn.user, credential: lab.coturn.password }],
-      relayOnly: true,
-      // The platforms' real endpoints are beyond this machine: a loopback one stands in.
-      platformEndpoints: [{ platform: 'custom', host: '127.0.0.1', port: lab.probe.port, protocol: 'tcp' }],
-      ...settings,
-    };
     for (const [key, value] of Object.entries(entries)) upsert.run(key, JSON.stringify(value));
   } finally {
     db.close();

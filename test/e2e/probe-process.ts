@@ -4,6 +4,8 @@ import { spawn } from 'node:child_process';
 export interface RunningProbe {
   url: string;
   port: number;
+  /** What it has written to stderr: its log. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -11,6 +13,7 @@ export interface RunningProbe {
 export function startProbe(args: string[] = []): Promise<RunningProbe> {
   const child = spawn(process.execPath, ['out/main/probe.js', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
+  let log = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -20,6 +23,7 @@ export function startProbe(args: string[] = []): Promise<RunningProbe> {
       resolve({
         url: match[1],
         port: Number(match[2]),
+        log: () => log,
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();
@@ -29,7 +33,10 @@ export function startProbe(args: string[] = []): Promise<RunningProbe> {
       });
     };
     child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      log += chunk.toString();
+    });
     child.once('exit', (code) => reject(new Error(`probe exited with ${code}: ${output}`)));
   });
 }
