@@ -79,12 +79,14 @@ function start(): void {
   }
   app.on('will-quit', () => services.close());
 
+  // electron-updater logs to the console by default; its lines go through the one log sink instead.
+  electronUpdater.autoUpdater.logger = { info: logLine, warn: logLine, error: logLine };
   const updater = createUpdater({
     updater: electronUpdater.autoUpdater,
     getFeedUrl: () => services.readSettings().updateFeedUrl,
     isPackaged: app.isPackaged,
     emit: (status) => services.events.emit('updates:changed', status),
-    logError: (error) => logLine(`Update failed: ${describeError(error)}`),
+    logError: (error) => logLine(`Update failed: ${error}`),
   });
   const presenter = createPresenterWindows({
     preloadPath,

@@ -110,7 +110,21 @@ export const en = {
       available: 'Version {{version}} is available.',
       downloading: 'Downloading version {{version}}: {{percent}} %',
       downloaded: 'Version {{version}} is ready. Restart to install it.',
-      error: 'Could not check for updates: {{message}}',
+      failed: {
+        check: 'Could not check for updates.',
+        download: 'Could not download the update.',
+        update: 'Could not install the update.',
+      },
+      problem: {
+        network: 'The update server at {{feed}} cannot be reached, or the connection broke off. Check the network connection, proxy and firewall, then try again.',
+        refused: 'The update server at {{feed}} refused access. Check the update feed address in Settings, including any access key it needs.',
+        'not-found': 'The update feed at {{feed}} has no release for this system. Check the update feed address in Settings, or ask whoever publishes RoomReady updates.',
+        server: 'The update server at {{feed}} had an internal error. Try again later; if it keeps failing, tell whoever runs that server.',
+        certificate: 'The certificate of the update server at {{feed}} is not trusted. Ask whoever runs that server to fix it; do not install updates from it until then.',
+        integrity: 'The downloaded update failed its integrity or signature check and will not be installed. Download it again; if that fails too, tell whoever publishes RoomReady updates.',
+        malformed: 'The update feed at {{feed}} is damaged or incomplete: its release description cannot be used. Nothing was installed. Tell whoever publishes RoomReady updates to publish the release again.',
+        other: 'Something unexpected happened with the update feed at {{feed}}. Try again later; if it keeps failing, check the update feed address in Settings.',
+      },
     },
   },
   preflight: {

@@ -1,11 +1,23 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { UpdateStatus } from '../../../shared/updates/update-status';
-import { createUpdater, describeUpdateFailure, type UpdaterLike } from '../../../electron/main/updater';
+import { createTranslator } from '../../../shared/i18n/translator';
+import { describeUpdateError, type UpdateStatus } from '../../../shared/updates/update-status';
+import {
+  createUpdater,
+  classifyUpdateFailure,
+  feedSecrets,
+  redactFeedSecrets,
+  splitFeedCredentials,
+  type UpdaterLike,
+  type UpdaterLogger,
+} from '../../../electron/main/updater';
 
 interface Release {
   version: string;
 }
+
+/** What a feed lists for a release besides its version: the files and their checksums. */
+const releaseFiles = { files: [{ url: 'RoomReady-0.2.0.AppImage', sha512: 'c2hhNTEyIG9mIHRoZSBmaWxl' }] };
 
 /**
  * Stands in for electron-updater's AppUpdater, which needs a running Electron app and a
@@ -15,6 +27,9 @@ interface Release {
 class FakeAppUpdater extends EventEmitter implements UpdaterLike {
   autoDownload = true;
   autoInstallOnAppQuit = false;
+  logger: UpdaterLogger | null = null;
+  requestHeaders: Record<string, string> | null = null;
+  allowPrerelease = false;
   readonly calls: string[] = [];
   feeds: string[] = [];
   remote: Release | null = null;
@@ -38,8 +53,9 @@ class FakeAppUpdater extends EventEmitter implements UpdaterLike {
       throw this.failWith;
     }
     if (this.remote) {
-      this.emit('update-available', this.remote);
-      return { isUpdateAvailable: true, updateInfo: this.remote };
+      const info = { ...releaseFiles, ...this.remote };
+      this.emit('update-available', info);
+      return { isUpdateAvailable: true, updateInfo: info };
     }
     const current = { version: '0.1.0' };
     this.emit('update-not-available', current);
@@ -139,7 +155,7 @@ describe('createUpdater', () => {
     fake.failWith = new Error('getaddrinfo ENOTFOUND updates.example.org');
     const status = await updater.check();
     expect(status.state).toBe('error');
-    expect(status.state === 'error' && status.message).toContain('Check the network connection');
+    expect(status).toEqual({ state: 'error', operation: 'check', problem: 'network', feed: 'https://updates.example.org/roomready/' });
     expect(emitted.map((s) => s.state)).toEqual(['idle', 'checking', 'error']);
   });
 
@@ -179,7 +195,7 @@ describe('createUpdater', () => {
     fake.failWith = Object.assign(new Error('sha512 checksum mismatch'), { name: 'Error' });
     const status = await updater.download();
     expect(status.state).toBe('error');
-    expect(status.state === 'error' && status.message).toContain('integrity');
+    expect(status).toMatchObject({ state: 'error', operation: 'download', problem: 'integrity' });
   });
 
   it('downloads nothing unless an update is available', async () => {
@@ -255,21 +271,70 @@ describe('createUpdater', () => {
     fake.failWith = new Error(`HttpError: 404 Not Found\n"method: GET url: ${secretFeed}latest.yml"`);
     const status = await updater.check();
     expect(status.state).toBe('error');
-    const message = status.state === 'error' ? status.message : '';
+    const message = status.state === 'error' ? describeUpdateError(status, createTranslator('en')) : '';
     expect(message).toContain('https://updates.example.org/roomready/');
     for (const secret of ['alice', 's3cret', 'token', 'abc123', 'frag', 'latest.yml']) expect(message).not.toContain(secret);
   });
 });
 
-describe('describeUpdateFailure', () => {
-  it('gives advice for each kind of failure', () => {
-    const advice = (message: string) => describeUpdateFailure('check', new Error(message), feed);
-    expect(advice('net::ERR_INTERNET_DISCONNECTED')).toContain('network connection');
-    expect(advice('HttpError: 401 Unauthorized')).toContain('refused access');
-    expect(advice('HttpError: 404 Not Found')).toContain('has no release');
-    expect(advice('unable to verify the first certificate')).toContain('not trusted');
-    expect(advice('New version is not signed by the application owner')).toContain('signature check');
-    expect(advice('something odd')).toContain('could not check for updates');
-    expect(describeUpdateFailure('download', 'weird', 'not a url')).toContain('the configured address');
+describe('classifyUpdateFailure', () => {
+  const problem = (error: unknown, operation: 'check' | 'download' = 'check') => classifyUpdateFailure(operation, error, feed).problem;
+
+  it('tells each kind of failure apart by the words of errors without a code', () => {
+    expect(problem(new Error('net::ERR_INTERNET_DISCONNECTED'))).toBe('network');
+    expect(problem(new Error('HttpError: 401 Unauthorized'))).toBe('refused');
+    expect(problem(new Error('HttpError: 404 Not Found'))).toBe('not-found');
+    expect(problem(new Error('unable to verify the first certificate'))).toBe('certificate');
+    expect(problem(new Error('New version is not signed by the application owner'))).toBe('integrity');
+    expect(problem(new Error('something odd'))).toBe('other');
+    expect(classifyUpdateFailure('download', 'weird', 'not a url')).toEqual({ state: 'error', operation: 'download', problem: 'other', feed: '—' });
+  });
+
+  const coded = (message: string, fields: Record<string, unknown>) => Object.assign(new Error(message), fields);
+
+  it('goes by the code, whatever words the feed’s own text puts in the message', () => {
+    expect(problem(coded('sha512 checksum mismatch, expected SSL404+certificate==', { code: 'ERR_CHECKSUM_MISMATCH' }), 'download')).toBe('integrity');
+    expect(problem(coded('Cannot parse update info: rawData: 404 certificate', { code: 'ERR_UPDATER_INVALID_UPDATE_INFO' }))).toBe('malformed');
+    expect(problem(coded('HttpError: 500 Internal Server Error', { code: 'HTTP_ERROR_500', statusCode: 500 }))).toBe('server');
+    expect(problem(coded('HttpError: 403 Forbidden', { code: 'HTTP_ERROR_403', statusCode: 403 }))).toBe('refused');
+    expect(problem(coded('aborted', { code: 'ECONNRESET' }), 'download')).toBe('network');
+    expect(problem(coded('certificate has expired', { code: 'CERT_HAS_EXPIRED' }))).toBe('certificate');
+    expect(problem(coded('odd', { code: 'constructor' }), 'download')).toBe('other');
+  });
+
+  it('is told in both languages: what failed, then why and what to do, with the feed named', () => {
+    const status = classifyUpdateFailure('download', coded('x', { code: 'ERR_CHECKSUM_MISMATCH' }), 'https://u:p@updates.example.org/rr/?token=t');
+    expect(describeUpdateError(status, createTranslator('en'))).toMatch(/^Could not download the update\. The downloaded update failed its integrity/);
+    expect(describeUpdateError(status, createTranslator('ru'))).toMatch(/^Не удалось загрузить обновление\. Загруженное обновление не прошло проверку целостности/);
+    const refused = classifyUpdateFailure('check', coded('x', { statusCode: 401 }), 'https://u:p@updates.example.org/rr/?token=t');
+    expect(describeUpdateError(refused, createTranslator('ru'))).toContain('https://updates.example.org/rr/');
+    expect(JSON.stringify(refused)).not.toMatch(/u:p|token/);
+  });
+});
+
+describe('feed credentials', () => {
+  it('turns user:password in the address into Basic authorization, decoded, and leaves other addresses alone', () => {
+    expect(splitFeedCredentials('https://al%40ice:p%3Ass@updates.example.org/rr/?token=x')).toEqual({
+      url: 'https://updates.example.org/rr/?token=x',
+      authorization: `Basic ${Buffer.from('al@ice:p:ss').toString('base64')}`,
+    });
+    expect(splitFeedCredentials(feed)).toEqual({ url: feed, authorization: null });
+    expect(splitFeedCredentials('not a url')).toEqual({ url: 'not a url', authorization: null });
+  });
+
+  it('blanks the address’s own secrets in a log line, whatever their parameter is called', () => {
+    const address = 'https://alice:pw%2F12@updates.example.org/rr/?k=v4lue%2Bkey&lang=ru';
+    const secrets = feedSecrets(address);
+    expect(secrets).toEqual(expect.arrayContaining(['alice', 'pw%2F12', 'pw/12', 'v4lue%2Bkey', 'v4lue+key']));
+    expect(secrets).not.toContain('ru');
+    const line = redactFeedSecrets('GET https://updates.example.org/rr/latest.yml?k=v4lue%2Bkey failed for pw/12', secrets);
+    expect(line).toBe('GET https://updates.example.org/rr/latest.yml?k=[redacted] failed for [redacted]');
+  });
+
+  it('sends the credentials as a header and hands the updater an address without them', () => {
+    const { fake, updater } = setup({ feed: 'https://alice:s3cret@updates.example.org/roomready/' });
+    updater.status();
+    expect(fake.feeds).toEqual(['https://updates.example.org/roomready/']);
+    expect(fake.requestHeaders).toEqual({ authorization: `Basic ${Buffer.from('alice:s3cret').toString('base64')}` });
   });
 });

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { UpdateStatus } from '../../../../shared/updates/update-status';
+import { describeUpdateError, type UpdateStatus } from '../../../../shared/updates/update-status';
 import { NetworkSettings } from './NetworkSettings';
 import { useSettings } from './store';
 
@@ -15,7 +15,7 @@ function describeUpdates(status: UpdateStatus, t: TFunction): string {
     case 'downloaded':
       return t(`settings.updateState.${status.state}`, { version: status.version });
     case 'error':
-      return t('settings.updateState.error', { message: status.message });
+      return describeUpdateError(status, (key, values) => t(key, values ?? {}));
     default:
       return t(`settings.updateState.${status.state}`);
   }
