@@ -1,5 +1,6 @@
 import type { ProbeHostStatus } from '../../shared/probe/hosting';
 import type { Settings } from '../../shared/settings/settings';
+import { machineAddresses, shareableUrls } from './machine-addresses';
 
 /** What the handlers need to turn "Host a probe" on and off. */
 export interface ProbeHostPort {
@@ -11,8 +12,8 @@ export interface ProbeHostPort {
 
 /** The CLI and tests host no probe. */
 export const noProbeHosting: ProbeHostPort = {
-  status: () => ({ state: 'off', url: null, shareUrl: null, error: null }),
-  apply: async () => ({ state: 'off', url: null, shareUrl: null, error: null }),
+  status: () => ({ state: 'off', url: null, shareUrls: [], error: null }),
+  apply: async () => ({ state: 'off', url: null, shareUrls: [], error: null }),
   close: async () => {},
 };
 
@@ -29,6 +30,7 @@ interface RunningProbe {
 export function createProbeHosting(
   start: (options: { host: string; port: number; token?: string }) => Promise<RunningProbe>,
   onChange: (status: ProbeHostStatus) => void,
+  addresses: () => string[] = machineAddresses,
 ): ProbeHostPort {
   let running: { probe: RunningProbe; key: string } | null = null;
   let current: ProbeHostStatus = noProbeHosting.status();
@@ -51,10 +53,10 @@ export function createProbeHosting(
     try {
       const probe = await start({ host: config.host, port: config.port, token: token || undefined });
       running = { probe, key };
-      const shareUrl = probe.token ? `${probe.url}/?token=${encodeURIComponent(probe.token)}` : probe.url;
-      return publish({ state: 'running', url: probe.url, shareUrl, error: null });
+      const withToken = (url: string) => (probe.token ? `${url}/?token=${encodeURIComponent(probe.token)}` : url);
+      return publish({ state: 'running', url: probe.url, shareUrls: shareableUrls(probe.url, addresses()).map(withToken), error: null });
     } catch (error) {
-      return publish({ state: 'failed', url: null, shareUrl: null, error: (error as Error).message });
+      return publish({ state: 'failed', url: null, shareUrls: [], error: (error as Error).message });
     }
   };
 

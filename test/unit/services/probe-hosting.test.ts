@@ -10,6 +10,7 @@ import { startProbeServer } from '../../../electron/probe/server';
 import { createHandlers } from '../../../electron/services/handlers/index';
 import { noPresenterWindows } from '../../../electron/services/handlers/run-of-show';
 import { noReportPrinter } from '../../../electron/services/report-printer';
+import { machineAddresses, shareableUrls } from '../../../electron/services/machine-addresses';
 import { createProbeHosting, type ProbeHostPort } from '../../../electron/services/probe-hosting';
 import { createServices, type Services } from '../../../electron/services/services';
 import { webModeUpdater } from '../../../electron/services/updates';
@@ -48,7 +49,8 @@ describe('hosting a probe', () => {
     await expect.poll(() => hosting.status().state).toBe('running');
     const running = hosting.status();
     expect(running.url).toBe(`http://127.0.0.1:${port}`);
-    const token = new URL(running.shareUrl!).searchParams.get('token')!;
+    expect(running.shareUrls).toHaveLength(1);
+    const token = new URL(running.shareUrls[0]!).searchParams.get('token')!;
     expect(token.length).toBeGreaterThanOrEqual(16);
     expect(await infoStatus(`${running.url}/v1/info?token=${token}`)).toBe(200);
     expect(await infoStatus(`${running.url}/v1/info`)).toBe(401);
@@ -62,7 +64,7 @@ describe('hosting a probe', () => {
     // The next start (another session) uses the same token, so the address given to rooms stays valid.
     await call('settings:update', { probeHosting: { enabled: true, host: '127.0.0.1', port } });
     await expect.poll(() => hosting.status().state).toBe('running');
-    expect(hosting.status().shareUrl).toBe(running.shareUrl);
+    expect(hosting.status().shareUrls).toEqual(running.shareUrls);
   });
 
   it('reports why it could not start when the port is taken, and nothing else changes', async () => {
@@ -84,5 +86,34 @@ describe('hosting a probe', () => {
     const again = await hosting.apply(config, 'a-token-of-sixteen-chars');
     expect(again).toBe(first);
     expect(announced).toHaveLength(1);
+  });
+
+  it('on every address, gives remote rooms each of this machine’s addresses (never 0.0.0.0), each of which works', async () => {
+    const lan = createProbeHosting((probe) => startProbeServer({ ...probe, features: probeFeatures(probe.host) }), () => {}, () => ['127.0.0.1', '::1']);
+    try {
+      const port = await findFreePort();
+      const status = await lan.apply({ enabled: true, host: '0.0.0.0', port }, 'a-token-of-sixteen-chars');
+      expect(status.state).toBe('running');
+      expect(status.shareUrls).toEqual([`http://127.0.0.1:${port}/?token=a-token-of-sixteen-chars`, `http://[::1]:${port}/?token=a-token-of-sixteen-chars`]);
+      expect(await infoStatus(status.shareUrls[0]!.replace('/?', '/v1/info?'))).toBe(200);
+    } finally {
+      await lan.close();
+    }
+  });
+});
+
+describe('shareableUrls', () => {
+  it('names a wildcard listener by each address, and leaves a named one alone', () => {
+    expect(shareableUrls('http://0.0.0.0:4790', ['10.1.2.3', 'fd00::5'])).toEqual(['http://10.1.2.3:4790', 'http://[fd00::5]:4790']);
+    expect(shareableUrls('http://[::]:4790', ['10.1.2.3'])).toEqual(['http://10.1.2.3:4790']);
+    expect(shareableUrls('http://10.1.2.3:4790', ['192.168.0.9'])).toEqual(['http://10.1.2.3:4790']);
+    expect(shareableUrls('http://0.0.0.0:4790', [])).toEqual(['http://0.0.0.0:4790']);
+  });
+
+  it('lists only addresses another machine can reach', () => {
+    for (const address of machineAddresses()) {
+      expect(['127.0.0.1', '::1']).not.toContain(address);
+      expect(address.toLowerCase().startsWith('fe80:')).toBe(false);
+    }
   });
 });

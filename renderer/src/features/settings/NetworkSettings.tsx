@@ -138,7 +138,13 @@ export function NetworkSettings() {
           <p className="hint" aria-live="polite">
             {hosting.state === 'running' && (
               <>
-                {t('settings.network.hostRunning')} <code>{hosting.shareUrl}</code>
+                {t('settings.network.hostRunning')}{' '}
+                {hosting.shareUrls.map((url, index) => (
+                  <span key={url}>
+                    {index > 0 && ' · '}
+                    <code>{url}</code>
+                  </span>
+                ))}
               </>
             )}
             {hosting.state === 'failed' && t('settings.network.hostFailed', { message: hosting.error ?? '' })}
