@@ -4,6 +4,11 @@ export interface ProbeLimits {
   maxConnectionsPerClient: number;
   /** Distinct remote addresses connected at the same time. */
   maxClients: number;
+  /**
+   * Connections past the limits that are held open until their first request, to answer it with
+   * 429 and the reason; past this many, a refused connection is closed at once.
+   */
+  maxRefusedWaiting: number;
   /** The longest a download or a signaling session may last, in seconds. */
   maxTestSeconds: number;
   /** The most bytes one download sends. */
@@ -30,6 +35,7 @@ export interface ProbeLimits {
 export const defaultProbeLimits: Readonly<ProbeLimits> = Object.freeze({
   maxConnectionsPerClient: 16,
   maxClients: 64,
+  maxRefusedWaiting: 64,
   maxTestSeconds: 30,
   maxDownloadBytes: 200_000_000,
   maxUploadBytes: 200_000_000,

@@ -55,6 +55,7 @@ export async function startProbeServer(options: ProbeServerOptions = {}): Promis
   const pool = randomBytes(downloadPoolBytes);
   const slots = new ClientSlots(limits.maxConnectionsPerClient, limits.maxClients);
   const overLimit = new WeakSet<Socket>();
+  let refusedWaiting = 0;
   const signaling = createSignalingEndpoint({
     features,
     maxMessageBytes: limits.maxMessageBytes,
@@ -81,6 +82,14 @@ export async function startProbeServer(options: ProbeServerOptions = {}): Promis
       socket.once('close', release);
       return;
     }
+    // Without a bound, a flood of connections would hold a file descriptor each for the header
+    // timeout; past it they are closed unexplained and unlogged (a flood would fill the log).
+    if (refusedWaiting >= limits.maxRefusedWaiting) {
+      socket.destroy();
+      return;
+    }
+    refusedWaiting += 1;
+    socket.once('close', () => (refusedWaiting -= 1));
     // Told at its first request why; one that sends nothing is dropped after the header timeout.
     overLimit.add(socket);
     socket.setTimeout(limits.headersTimeoutSeconds * 1000, () => socket.destroy());

@@ -1,6 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { wireRequestSchema, type WireMessage } from '../../shared/api/contract';
@@ -23,8 +23,9 @@ export interface WebHostOptions {
   rendererDir: string;
   host?: string;
   port?: number;
-  /** Required beyond loopback; generated when missing. On loopback, used only if given. */
+  /** Required beyond loopback; generated when missing or empty. On loopback, used only if given. */
   token?: string;
+  /** Open API connections at once, from everyone together (default 16). */
   maxConnections?: number;
   /** Serves a probe while Settings say "Host a probe" (the app and `npm run web`; never the CLI). */
   hostProbe?: boolean;
@@ -51,9 +52,10 @@ export class WebHostError extends Error {
 /** The WebSocket path of the API. */
 export const apiPath = '/api';
 
+/** The largest API message the host reads; a larger one closes that connection with 1009. */
 // `bundles:import` carries a bundle of up to 8 000 000 characters inside a JSON request: as
 // UTF-8 (Cyrillic takes 2 bytes, other scripts 3) and with its quotes escaped it can pass 24 MB.
-const maxMessageBytes = 32 * 1024 * 1024;
+export const maxMessageBytes = 32 * 1024 * 1024;
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -82,7 +84,8 @@ const hardeningHeaders = {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1';
   const loopbackOnly = isLoopbackHost(host);
-  const token = options.token ?? (loopbackOnly ? null : newAccessToken());
+  // An empty token would let in every request that sends an empty ?token=.
+  const token = options.token ? options.token : loopbackOnly ? null : newAccessToken();
   const log = options.log ?? (() => {});
   if (!existsSync(join(options.rendererDir, 'index.html'))) {
     throw new WebHostError(`The app is not built (no ${join(options.rendererDir, 'index.html')}). Run "npm run build" first.`);
@@ -117,13 +120,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const maxConnections = options.maxConnections ?? 16;
 
   server.on('upgrade', (request, socket, head) => {
+    // Node takes its own error listener off an upgraded socket: a client that resets while it
+    // is refused would otherwise throw out of the host.
+    socket.on('error', () => socket.destroy());
     const url = new URL(request.url ?? '/', 'http://host.invalid');
-    const refuse = (status: number, reason: string) => {
+    const refuse = (status: 401 | 403 | 503, reason: string) => {
       log(`refused a connection from ${request.socket.remoteAddress}: ${reason}`);
-      socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : 'Forbidden'}\r\nConnection: close\r\n\r\n`);
+      socket.end(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +
+          `Content-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,
+      );
     };
     if (url.pathname !== apiPath) return refuse(403, 'unknown path');
-    if (sockets.clients.size >= maxConnections) return refuse(403, 'too many connections');
     const decision = checkUpgrade({
       origin: request.headers.origin,
       host: request.headers.host,
@@ -132,10 +140,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       loopbackOnly,
     });
     if (!decision.allowed) return refuse(decision.status, decision.reason);
-    sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client));
+    // Counted after the checks, so a client without the token learns nothing about the load.
+    if (sockets.clients.size >= maxConnections) {
+      return refuse(503, `This RoomReady host already has ${maxConnections} connections; close another tab or window and try again.`);
+    }
+    sockets.handleUpgrade(request, socket, head, (client) => sockets.emit('connection', client, request));
   });
 
-  sockets.on('connection', (client: WebSocket) => {
+  sockets.on('connection', (client: WebSocket, request: IncomingMessage) => {
+    // ws has already closed the connection (1009 for an oversize message, 1002 for a broken
+    // frame); without a listener the 'error' event would throw and stop the whole host.
+    client.on('error', (error) => log(`closed an API connection from ${request.socket.remoteAddress}: ${error.message}`));
     client.on('message', (data, isBinary) => {
       void answer(client, isBinary ? null : data.toString());
     });
