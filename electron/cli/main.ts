@@ -35,7 +35,7 @@ Commands:
   templates list [--json]
   templates import FILE.json|FILE.md
   templates export ID [--format json|md] [--out FILE]
-  report --room ID|NAME --format pdf|html|json|csv --out FILE [--language en|ru] [--json] [--chromium PATH]
+  report --room ID|NAME --format pdf|html|json|csv --out FILE [--lang en|ru] [--json] [--chromium PATH]
             The room's latest assessment; a new one (with the same answers) if a preflight ran since.
   bundle export --room ID|NAME [--room ID|NAME]... --out FILE
   bundle import FILE [--json]
@@ -68,7 +68,6 @@ const options = {
   sfu: { type: 'string' },
   profile: { type: 'string', default: defaultProfileId },
   lang: { type: 'string', default: 'en' },
-  language: { type: 'string', default: 'en' },
   format: { type: 'string', default: 'json' },
   out: { type: 'string' },
   help: { type: 'boolean', default: false },
@@ -90,7 +89,7 @@ async function run(argv: string[]): Promise<number> {
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
   if (positionals[0] === 'report' && positionals.length === 1) {
-    return reportCommand({ dataDir, room: values.room, format: values.format, out: values.out, language: values.language, json: values.json, chromium: values.chromium });
+    return reportCommand({ dataDir, room: values.room, format: values.format, out: values.out, language: values.lang, json: values.json, chromium: values.chromium });
   }
   if (positionals[0] === 'bundle') return bundleCommand(positionals[1], positionals.slice(2), argv, { dataDir, json: values.json });
   if (positionals[0] === 'templates') {

@@ -72,7 +72,7 @@ async function assessmentForReport(api: CliApi, room: Room): Promise<{ assessmen
   return { assessment, created: true };
 }
 
-/** `report --room R --format pdf|html|json|csv --out FILE [--language en|ru] [--json]`. */
+/** `report --room R --format pdf|html|json|csv --out FILE [--lang en|ru] [--json]`. */
 export async function reportCommand(options: {
   dataDir: string;
   room: string | undefined;
@@ -85,7 +85,7 @@ export async function reportCommand(options: {
   if (options.room === undefined) throw new UsageError('report needs --room with a room id or name (see: roomready rooms list).');
   if (options.out === undefined) throw new UsageError('report needs --out FILE.');
   if (!(reportFormats as readonly string[]).includes(options.format)) throw new UsageError(`--format must be one of: ${reportFormats.join(', ')}.`);
-  if (!(languages as readonly string[]).includes(options.language)) throw new UsageError(`--language must be one of: ${languages.join(', ')}.`);
+  if (!(languages as readonly string[]).includes(options.language)) throw new UsageError(`--lang must be one of: ${languages.join(', ')}.`);
   const format = options.format as ReportFormat;
   checkWritable(options.out);
 

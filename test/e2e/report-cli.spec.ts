@@ -78,7 +78,7 @@ test('full preflight, then the PDF report has the room, every section and the sc
   const json = JSON.parse(readFileSync(join(dataDir, 'hall-n.json'), 'utf8')) as { schema: string; overall: number | null; room: { name: string } };
   expect(json).toMatchObject({ schema: 'roomready-assessment-report', overall: summary.overall, room: { name: 'Hall N' } });
 
-  await report(dataDir, 'csv', join(dataDir, 'hall-n.csv'), ['--language', 'ru']);
+  await report(dataDir, 'csv', join(dataDir, 'hall-n.csv'), ['--lang', 'ru']);
   const csv = readFileSync(join(dataDir, 'hall-n.csv'), 'utf8');
   expect(csv.startsWith('\uFEFF')).toBe(true);
   const rows = csv.slice(1).split('\r\n').filter((row) => row !== '');
