@@ -5,6 +5,7 @@ import { bundlesEn } from './en/bundles';
 import { reportsEn } from './en/reports';
 import { liveEn } from './en/live';
 import { incidentsEn } from './en/incidents';
+import { measurementsEn } from './en/measurements';
 /** English strings; the shape every other language must match. */
 export const en = {
   app: {
@@ -173,6 +174,7 @@ export const en = {
     sentence: 'Good morning, colleagues. Today we discuss regional cooperation and digital connectivity.',
     level: 'Input level',
     levelValue: '{{value}} dBFS',
+    levelBand: { below: 'below speech level', within: 'speech level', above: 'too loud' },
     snapshot: 'The picture as analysed (brightness only)',
     devices: 'Devices',
     capabilities: { fps: 'up to {{value}} fps', channels: '{{count}} ch.', sampleRate: 'up to {{value}} kHz' },
@@ -396,6 +398,8 @@ export const en = {
     stepState: { pending: 'To do', done: 'Done', skipped: 'Skipped', failed: 'Failed' },
     owner: 'Owner: {{owner}}',
     due: 'Due {{due}}',
+    dueMinutes: 'T{{sign}}{{value}} min',
+    dueHours: 'T{{sign}}{{value}} h',
     optional: 'optional',
     notePrompt: 'Note for “{{step}}”:',
     runNotePrompt: 'Note for the run:',
@@ -473,6 +477,7 @@ export const en = {
   reports: reportsEn,
   live: liveEn,
   incidents: incidentsEn,
+  measurements: measurementsEn,
   languages: { en: 'English', ru: 'Русский' },
   validation: {
     endBeforeStart: 'The end must come after the start.',

@@ -6,6 +6,7 @@ import { bundlesRu } from './ru/bundles';
 import { reportsRu } from './ru/reports';
 import { liveRu } from './ru/live';
 import { incidentsRu } from './ru/incidents';
+import { measurementsRu } from './ru/measurements';
 
 /** Russian strings. */
 export const ru: Translation = {
@@ -177,6 +178,7 @@ export const ru: Translation = {
     sentence: 'Доброе утро, коллеги. Сегодня мы обсуждаем региональное сотрудничество и цифровую связность.',
     level: 'Уровень сигнала',
     levelValue: '{{value}} дБFS',
+    levelBand: { below: 'ниже уровня речи', within: 'уровень речи', above: 'слишком громко' },
     snapshot: 'Изображение, как его анализировали (только яркость)',
     devices: 'Устройства',
     capabilities: { fps: 'до {{value}} кадр/с', channels: 'кан.: {{count}}', sampleRate: 'до {{value}} кГц' },
@@ -400,6 +402,8 @@ export const ru: Translation = {
     stepState: { pending: 'Сделать', done: 'Выполнено', skipped: 'Пропущено', failed: 'Не удалось' },
     owner: 'Ответственный: {{owner}}',
     due: 'Срок {{due}}',
+    dueMinutes: 'T{{sign}}{{value}} мин',
+    dueHours: 'T{{sign}}{{value}} ч',
     optional: 'необязательно',
     notePrompt: 'Заметка к шагу «{{step}}»:',
     runNotePrompt: 'Заметка к проведению:',
@@ -479,6 +483,7 @@ export const ru: Translation = {
   reports: reportsRu,
   live: liveRu,
   incidents: incidentsRu,
+  measurements: measurementsRu,
   languages: { en: 'English', ru: 'Русский' },
   validation: {
     endBeforeStart: 'Окончание должно быть позже начала.',

@@ -40,14 +40,36 @@ export function formatNumber(language: Language, value: number, digits = 0): str
   return format.format(Math.round(value * 10 ** digits) === 0 ? 0 : value);
 }
 
-/** A date as people of `language` write it (e.g. `5 March 2025` / `5 марта 2025 г.`). */
-export function formatDate(language: Language, ms: number, timeZone?: string): string {
-  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric', timeZone }).format(ms);
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** One Intl.DateTimeFormat per language, options and zone: a timeline table formats hundreds of times a render. */
+function dateTimeFormat(language: Language, options: Intl.DateTimeFormatOptions, timeZone: string | undefined): Intl.DateTimeFormat {
+  const cacheKey = `${language}:${timeZone ?? ''}:${JSON.stringify(options)}`;
+  let format = dateTimeFormats.get(cacheKey);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { ...options, timeZone });
+    dateTimeFormats.set(cacheKey, format);
+  }
+  return format;
 }
 
-/** A date with the time of day, to the minute, as people of `language` write it. */
-export function formatDateTime(language: Language, ms: number, timeZone?: string): string {
-  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone }).format(ms);
+/** A date as people of `language` write it (e.g. `5 March 2025` / `5 марта 2025 г.`). */
+export function formatDate(language: Language, ms: number, timeZone?: string): string {
+  return dateTimeFormat(language, { year: 'numeric', month: 'long', day: 'numeric' }, timeZone).format(ms);
+}
+
+/**
+ * A date with the time of day as people of `language` write it: to the minute, or to the
+ * second where moments a few seconds apart must read apart (an event report's incidents).
+ */
+export function formatDateTime(language: Language, ms: number, timeZone?: string, precision: 'minute' | 'second' = 'minute'): string {
+  const seconds: Intl.DateTimeFormatOptions = precision === 'second' ? { second: '2-digit' } : {};
+  return dateTimeFormat(language, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', ...seconds }, timeZone).format(ms);
+}
+
+/** A time of day to the second as people of `language` write it (`2:05:09 PM` / `14:05:09`). */
+export function formatTime(language: Language, ms: number, timeZone?: string): string {
+  return dateTimeFormat(language, { hour: 'numeric', minute: '2-digit', second: '2-digit' }, timeZone).format(ms);
 }
 
 /**

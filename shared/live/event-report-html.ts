@@ -1,5 +1,5 @@
 import { escapeHtml } from '../assessment/report-html';
-import { formatNumber, type Translate } from '../i18n/translator';
+import { formatDateTime, formatNumber, type Translate } from '../i18n/translator';
 import { reportProfileName, type EventReport } from './event-report';
 import { metricUnits, mosBands, timelineMetrics, type MosBand } from './live';
 
@@ -60,7 +60,7 @@ const emptyNote = (text: string) => `<p class="empty">${escapeHtml(text)}</p>`;
 
 // Reports are read after the fact, so seconds matter: incidents a few seconds apart must read apart.
 function moment(ctx: Context, ms: number): string {
-  return new Intl.DateTimeFormat(ctx.t.language, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(ms);
+  return formatDateTime(ctx.t.language, ms, undefined, 'second');
 }
 
 function momentOrEmpty(ctx: Context, ms: number | null, emptyKey: string): string {
@@ -121,6 +121,8 @@ function mosBar(ctx: Context): string {
   const rects = mosBands
     .map((band) => {
       const width = ctx.report.mosBands[band] * 100;
+      // SVG coordinates are a machine format: a dot and no grouping in every language.
+      // eslint-disable-next-line no-restricted-syntax -- SVG attribute values, not text a person reads.
       const rect = width > 0 ? `<rect x="${x.toFixed(3)}" width="${width.toFixed(3)}" height="8" fill="${mosBandColours[band]}"/>` : '';
       x += width;
       return rect;
@@ -197,6 +199,7 @@ function checklistSection(ctx: Context): string {
   if (checklist === null) return `${sectionStart(ctx, 'checklist')}${emptyNote(t('incidents.report.checklist.none'))}</section>`;
   const count = (value: number) => escapeHtml(number(ctx, value, 0));
   const completion = escapeHtml(t('incidents.report.units.percent', { value: number(ctx, checklist.completion * 100, 0) }));
+  // eslint-disable-next-line no-restricted-syntax -- an SVG width (machine format), not text a person reads.
   const width = (checklist.completion * 100).toFixed(3);
   const bar = `<svg class="bar" width="300" height="10" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true"><rect width="100" height="8" fill="#e4e7eb"/><rect width="${width}" height="8" fill="#1d4ed8"/></svg>`;
   return (

@@ -53,7 +53,8 @@ test('a run of show runs end to end from the keyboard, with Plan B and a CSV log
 
   await page.keyboard.press('p');
   await expect(page.getByText('PAUSED', { exact: true })).toBeVisible();
-  await page.keyboard.press('p');
+  // The same key with a Russian layout active: the P key types «з».
+  await page.dispatchEvent('body', 'keydown', { key: 'з', code: 'KeyP', bubbles: true });
   await expect(page.getByText('PAUSED', { exact: true })).toBeHidden();
 
   // Plan B: the picker filters as you type and Enter opens the playbook as a nested run.

@@ -44,7 +44,7 @@ export function ImportFileButton(props: { id: string; accept: string; describedB
         onFocus={() => setFocused(true)}
         onBlur={() => setFocused(false)}
       />
-      <label htmlFor={props.id} style={focused ? { ...importLabelStyle, outline: '3px solid var(--focus)', outlineOffset: 2 } : importLabelStyle}>
+      <label htmlFor={props.id} style={importLabelStyle} className={focused ? 'focus-ring' : undefined}>
         {props.label}
       </label>
     </>

@@ -6,6 +6,7 @@ export const reportsEn = {
   loading: 'Loading…',
   notMeasured: 'not measured',
   scoreOf: '{{score}} of 100',
+  scoreBand: { low: 'low', fair: 'fair', good: 'good' },
   runLabel: '{{date}} (run {{id}})',
   backToRooms: '← All rooms',
   columns: { room: 'Room', organisation: 'Organisation', city: 'City', assessedAt: 'Assessed', overall: 'Overall' },

@@ -8,6 +8,7 @@ export const reportsRu: Translation['reports'] = {
   loading: 'Загрузка…',
   notMeasured: 'не измерено',
   scoreOf: '{{score}} из 100',
+  scoreBand: { low: 'низкая', fair: 'средняя', good: 'хорошая' },
   runLabel: '{{date}} (прогон {{id}})',
   backToRooms: '← Все залы',
   columns: { room: 'Зал', organisation: 'Организация', city: 'Город', assessedAt: 'Оценён', overall: 'Итог' },
@@ -145,7 +146,7 @@ export const reportsRu: Translation['reports'] = {
   },
   history: {
     title: 'История по проверкам',
-    noRuns: 'Проверок пока нет: запустите проверку на экране «Предварительная проверка».',
+    noRuns: 'Проверок пока нет: запустите проверку на экране «Проверка».',
     metric: 'Показатель',
     showTable: 'Показать таблицей',
     summary_one: '{{metric}}: {{count}} проверка, от старых к новым.',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messageFormatter } from '../../../electron/cli/messages';
-import { createTranslator, formatDate, formatNumber, localizeValues } from '../../../shared/i18n/translator';
+import { createTranslator, formatDate, formatDateTime, formatNumber, formatTime, localizeValues } from '../../../shared/i18n/translator';
 
 describe('the shared translator', () => {
   it('translates synchronously in the chosen language and says which', () => {
@@ -45,6 +45,27 @@ describe('the shared translator', () => {
     const march5 = Date.UTC(2025, 2, 5, 12);
     expect(formatDate('en', march5, 'UTC')).toBe('March 5, 2025');
     expect(formatDate('ru', march5, 'UTC')).toBe('5 марта 2025 г.');
+  });
+
+  it('writes thousands and decimals the local way, with a no-break space between Russian thousands', () => {
+    expect(formatNumber('en', 1234.5, 1)).toBe('1234.5');
+    expect(formatNumber('ru', 1234.5, 1)).toBe('1234,5');
+    expect(formatNumber('en', 123_456.5, 1)).toBe('123,456.5');
+    expect(formatNumber('ru', 123_456.5, 1)).toBe('123\u00a0456,5');
+    expect(formatNumber('ru', -23.01, 2)).toBe('-23,01');
+  });
+
+  it('writes a moment to the minute, to the second, and a time of day, in a fixed time zone', () => {
+    const afternoon = Date.UTC(2025, 2, 5, 14, 5, 9);
+    expect(formatDateTime('en', afternoon, 'UTC')).toBe('Mar 5, 2025, 02:05 PM');
+    expect(formatDateTime('ru', afternoon, 'UTC')).toBe('5 мар. 2025 г., 14:05');
+    expect(formatDateTime('en', afternoon, 'UTC', 'second')).toBe('Mar 5, 2025, 02:05:09 PM');
+    expect(formatDateTime('ru', afternoon, 'UTC', 'second')).toBe('5 мар. 2025 г., 14:05:09');
+    expect(formatTime('en', afternoon, 'UTC')).toBe('2:05:09 PM');
+    expect(formatTime('ru', afternoon, 'UTC')).toBe('14:05:09');
+    // The same moment in Moscow (UTC+3): the zone asked for is honoured, not the cached format's.
+    expect(formatTime('ru', afternoon, 'Europe/Moscow')).toBe('17:05:09');
+    expect(formatDateTime('ru', Date.UTC(2025, 11, 31, 22, 30), 'Europe/Moscow')).toBe('1 янв. 2026 г., 01:30');
   });
 
   it('is what the CLI words its messages with', async () => {

@@ -4,13 +4,14 @@ import { useProfiles } from '../profiles/store';
 import { useRooms } from '../rooms/store';
 import { DrillsPanel } from './DrillsPanel';
 import { EventReport } from './EventReport';
-import { useFormat } from './format';
+import { useFormat } from '../../i18n/use-format';
 import { IncidentBanners } from './IncidentBanners';
 import { IncidentLog } from './IncidentLog';
 import { LiveTiles } from './LiveTiles';
 import { MonitorPanel } from './MonitorPanel';
 import { useLive } from './store';
 import { TimelinePanel } from './TimelinePanel';
+import { shortcutKey } from '../../app/shortcut-key';
 
 /** Asks for a note and logs a manual incident with it (Cancel logs nothing). */
 function logManualIncident(prompt: string) {
@@ -41,7 +42,7 @@ export function EventPage({ eventId }: { eventId: number }) {
     const onKey = (keyEvent: KeyboardEvent) => {
       const target = keyEvent.target as HTMLElement;
       if (keyEvent.ctrlKey || keyEvent.metaKey || keyEvent.altKey || target.closest('input, textarea, select, [role="dialog"]')) return;
-      if (keyEvent.key.toLowerCase() !== 'i') return;
+      if (shortcutKey(keyEvent) !== 'i') return;
       keyEvent.preventDefault();
       logManualIncident(t('live.incidents.manualPrompt'));
     };

@@ -4,7 +4,7 @@ import type { FieldIssue } from '../../../../shared/api/result';
 import { navigate } from '../../app/navigation';
 import { useProfiles } from '../profiles/store';
 import { useRooms } from '../rooms/store';
-import { useFormat } from './format';
+import { useFormat } from '../../i18n/use-format';
 import { useLive } from './store';
 import { fromLocalInput, toLocalInput } from './time-input';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../../shared/live/live';
-import { useFormat } from './format';
+import { useFormat } from '../../i18n/use-format';
 import { playbooksForRule } from './playbooks';
 import { useLive } from './store';
 import { formatElapsed } from './time-input';

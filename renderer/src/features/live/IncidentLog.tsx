@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../../shared/live/live';
-import { useFormat } from './format';
+import { useFormat } from '../../i18n/use-format';
 import { useLive } from './store';
 import { formatElapsed } from './time-input';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { LiveSample } from '../../../../shared/live/live';
-import { useFormat } from './format';
+import { monitorConfig, type LiveSample } from '../../../../shared/live/live';
+import { useFormat } from '../../i18n/use-format';
 import { useLive } from './store';
 
 const meterFloorDbfs = -80;
@@ -42,13 +42,18 @@ function MicTile({ sample }: { sample: LiveSample | null }) {
   const { t } = useTranslation();
   const format = useFormat();
   const level = sample?.micDbfs ?? null;
+  const value = level === null ? t('live.tiles.none') : t('live.units.dbfs', { value: format.number(level, 0) });
+  const state = sample?.micState ? t(`live.tiles.micState.${sample.micState}`) : null;
   return (
     <div className="tile tile-wide" data-tile="mic">
       <dt id="mic-tile-label">{t('live.tiles.mic')}</dt>
       <dd>
-        <meter aria-labelledby="mic-tile-label" min={meterFloorDbfs} max={0} low={-50} high={-6} optimum={-20} value={level ?? meterFloorDbfs} />
-        <span className="tile-value">{level === null ? t('live.tiles.none') : t('live.units.dbfs', { value: format.number(level, 0) })}</span>
-        {sample?.micState && <span className="tile-state">{t(`live.tiles.micState.${sample.micState}`)}</span>}
+        {/* Amber below the level a second counts as silent, so the colour and the state's word always agree; no bar without a reading. */}
+        {level !== null && (
+          <meter aria-labelledby="mic-tile-label" aria-valuetext={state ? `${value}, ${state}` : value} min={meterFloorDbfs} max={0} low={monitorConfig.micSilentDbfs} optimum={-20} value={level} />
+        )}
+        <span className="tile-value">{value}</span>
+        {state && <span className="tile-state">{state}</span>}
       </dd>
     </div>
   );

@@ -46,9 +46,12 @@ export default function TimelineChart(props: {
   /** Axis titles by scale (ms, percent, mos, dbfs, fps). */
   axisLabels: Record<string, string>;
   onZoom: (range: { from: number; to: number }) => void;
+  /** The time column's name and the language's way of writing a moment (uPlot's own is English). */
+  timeLabel: string;
+  formatMoment: (ms: number, span: 'time' | 'date-time') => string;
 }) {
   const container = useRef<HTMLDivElement>(null);
-  const { timeline, shown, labels, axisLabels, onZoom } = props;
+  const { timeline, shown, labels, axisLabels, onZoom, timeLabel, formatMoment } = props;
 
   useEffect(() => {
     const element = container.current;
@@ -65,10 +68,19 @@ export default function TimelineChart(props: {
         cursor: { drag: { x: true, y: false, setScale: false } },
         legend: { show: true, live: true },
         series: [
-          {},
+          { label: timeLabel, value: (_chart, seconds) => (seconds === null ? '—' : formatMoment(seconds * 1000, 'time')) },
           ...shown.map((metric) => ({ label: labels[metric], scale: metricUnits[metric], stroke: metricColours[metric], width: 2, spanGaps: false })),
         ],
-        axes: [{}, ...scales.map((scale, index) => axisFor(scale, index % 2 === 0 ? 3 : 1))],
+        axes: [
+          {
+            // Ticks a day or more apart need the date too.
+            values: (_chart, ticks) => ticks.map((tick) => formatMoment(tick * 1000, ticks.length > 1 && (ticks[1] ?? 0) - (ticks[0] ?? 0) >= 86_400 ? 'date-time' : 'time')),
+            size: 50,
+            // Room for a whole time of day (or date) per tick.
+            space: 110,
+          },
+          ...scales.map((scale, index) => axisFor(scale, index % 2 === 0 ? 3 : 1)),
+        ],
         hooks: {
           setSelect: [
             (chart) => {
@@ -91,7 +103,7 @@ export default function TimelineChart(props: {
       observer.disconnect();
       chart.destroy();
     };
-  }, [timeline, shown, labels, axisLabels, onZoom]);
+  }, [timeline, shown, labels, axisLabels, onZoom, timeLabel, formatMoment]);
 
   return <div ref={container} className="timeline-chart" aria-hidden="true" />;
 }

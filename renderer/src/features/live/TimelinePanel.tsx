@@ -1,15 +1,18 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { monitorConfig, timelineMetrics, type Timeline, type TimelineMetric } from '../../../../shared/live/live';
-import { useFormat } from './format';
+import { useFormat } from '../../i18n/use-format';
 import { useLive } from './store';
+import { steppedRange, type TimeSpan, type ZoomStep } from './timeline-data';
 
 // uPlot loads with the first timeline drawn, not with the app.
 const TimelineChart = lazy(() => import('./TimelineChart'));
 
+const stepLabels: Record<ZoomStep, string> = { in: 'live.timeline.zoomIn', out: 'live.timeline.zoomOut', earlier: 'live.timeline.earlier', later: 'live.timeline.later' };
+
 const metricDigits: Record<TimelineMetric, number> = { rttMs: 0, jitterMs: 1, lossPercent: 1, mos: 2, micDbfs: 0, fps: 1 };
 
-/** The event's timeline: series toggles, zoom by dragging, reset, and the same figures as a table. */
+/** The event's timeline: series toggles, zoom by dragging or by buttons (the keyboard's way), reset, and the same figures as a table. */
 export function TimelinePanel() {
   const { t } = useTranslation();
   const timeline = useLive((state) => state.timeline);
@@ -18,6 +21,9 @@ export function TimelinePanel() {
   const format = useFormat();
   const [shown, setShown] = useState<TimelineMetric[]>([...timelineMetrics]);
   const [asTable, setAsTable] = useState(false);
+  // The whole event's span, as the last unzoomed timeline gave it: what zooming out and moving stay inside.
+  const [whole, setWhole] = useState<TimeSpan | null>(null);
+  if (timeline && range === null && (whole?.from !== timeline.from || whole.to !== timeline.to)) setWhole({ from: timeline.from, to: timeline.to });
 
   useEffect(() => {
     if (!monitoring || range !== null) return;
@@ -27,7 +33,15 @@ export function TimelinePanel() {
 
   const labels = useMemo(() => Object.fromEntries(timelineMetrics.map((metric) => [metric, t(`live.metrics.${metric}`)])) as Record<TimelineMetric, string>, [t]);
   const axisLabels = useMemo(() => Object.fromEntries(['ms', 'percent', 'mos', 'dbfs', 'fps'].map((scale) => [scale, t(`live.timeline.axes.${scale}`)])), [t]);
+  const formatMoment = useCallback((ms: number, span: 'time' | 'date-time') => (span === 'time' ? format.time(ms) : format.dateTime(ms)), [format]);
   const onZoom = useCallback((zoom: { from: number; to: number }) => void useLive.getState().loadTimeline(zoom), []);
+  const shownSpan: TimeSpan | null = range ?? (timeline ? { from: timeline.from, to: timeline.to } : null);
+  const stepTo = (step: ZoomStep) => (shownSpan && whole ? steppedRange(step, shownSpan, whole) : null);
+  const canStep = (step: ZoomStep) => {
+    const next = stepTo(step);
+    return shownSpan !== null && whole !== null && (next === null ? range !== null : next.from !== shownSpan.from || next.to !== shownSpan.to);
+  };
+  const zoom = (step: ZoomStep) => void useLive.getState().loadTimeline(stepTo(step));
   const toggle = (metric: TimelineMetric, on: boolean) => setShown((current) => timelineMetrics.filter((each) => (each === metric ? on : current.includes(each))));
 
   return (
@@ -45,6 +59,15 @@ export function TimelinePanel() {
         <button type="button" aria-pressed={asTable} onClick={() => setAsTable((value) => !value)}>
           {t('live.timeline.showTable')}
         </button>
+        {timeline && timeline.at.length > 0 && (
+          <span role="group" aria-label={t('live.timeline.zoomControls')} className="zoom-controls">
+            {(['in', 'out', 'earlier', 'later'] as const).map((step) => (
+              <button key={step} type="button" disabled={!canStep(step)} onClick={() => zoom(step)}>
+                {t(stepLabels[step])}
+              </button>
+            ))}
+          </span>
+        )}
         {range && (
           <button type="button" onClick={() => void useLive.getState().loadTimeline(null)}>
             {t('live.timeline.resetZoom')}
@@ -63,7 +86,7 @@ export function TimelinePanel() {
         <TimelineTable timeline={timeline} shown={shown} labels={labels} />
       ) : (
         <Suspense fallback={<p>{t('live.timeline.loading')}</p>}>
-          <TimelineChart timeline={timeline} shown={shown} labels={labels} axisLabels={axisLabels} onZoom={onZoom} />
+          <TimelineChart timeline={timeline} shown={shown} labels={labels} axisLabels={axisLabels} onZoom={onZoom} timeLabel={t('live.timeline.time')} formatMoment={formatMoment} />
         </Suspense>
       )}
     </section>
@@ -73,10 +96,12 @@ export function TimelinePanel() {
 function TimelineTable({ timeline, shown, labels }: { timeline: Timeline; shown: TimelineMetric[]; labels: Record<TimelineMetric, string> }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const captionId = useId();
   return (
-    <div className="table-scroll timeline-table">
+    // Long events scroll inside this box: it takes focus so the keyboard can scroll it too.
+    <div className="table-scroll timeline-table" tabIndex={0} role="region" aria-labelledby={captionId}>
       <table className="live-table">
-        <caption>{t('live.timeline.tableCaption')}</caption>
+        <caption id={captionId}>{t('live.timeline.tableCaption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('live.timeline.time')}</th>

@@ -1,13 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { Check } from '../../../../shared/preflight/check';
 import type { PreflightRun } from '../../../../shared/preflight/run';
+import { useFormat } from '../../i18n/use-format';
 import { StatusBadge } from './StatusBadge';
+
+/** A measurement as a person reads it: numbers in the language on screen, yes / no, lists joined. */
+function measurementText(value: Check['metrics'][string], number: (value: number, digits: number) => string, t: (key: string) => string): string {
+  if (value === null) return t('measurements.values.none');
+  if (typeof value === 'number') return number(value, 3);
+  if (typeof value === 'boolean') return t(value ? 'measurements.values.yes' : 'measurements.values.no');
+  return Array.isArray(value) ? value.join(', ') : value;
+}
 
 /** One check: status, the sentence, what to do, the measurements and the change since last time. */
 export function CheckCard({ check, previous, snapshot }: { check: Check; previous: PreflightRun | null; snapshot?: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const before = previous?.checks.find((other) => other.id === check.id);
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 });
   return (
     <article className={`check check-${check.status}`} aria-label={`${t(`preflight.checkKinds.${check.kind}`)}: ${check.deviceLabel}`}>
       <header>
@@ -20,13 +29,13 @@ export function CheckCard({ check, previous, snapshot }: { check: Check; previou
       <div className="check-body">
         {snapshot && <img className="snapshot" src={snapshot} alt={t('preflight.snapshot')} />}
         <div>
-          <p className="summary">{t(check.summary.key, check.summary.values ?? {})}</p>
+          <p className="summary">{format.message(check.summary)}</p>
           {check.advice.length > 0 && (
             <div className="advice">
               <h4>{t('preflight.advice')}</h4>
               <ul>
                 {check.advice.map((advice) => (
-                  <li key={advice.key}>{t(advice.key, advice.values ?? {})}</li>
+                  <li key={advice.key}>{format.message(advice)}</li>
                 ))}
               </ul>
             </div>
@@ -38,8 +47,8 @@ export function CheckCard({ check, previous, snapshot }: { check: Check; previou
         <dl className="facts">
           {Object.entries(check.metrics).map(([name, value]) => (
             <div key={name} className="fact">
-              <dt>{name}</dt>
-              <dd>{typeof value === 'number' ? number.format(value) : Array.isArray(value) ? value.join(', ') : String(value)}</dd>
+              <dt title={name}>{t(`measurements.names.${name}`)}</dt>
+              <dd>{measurementText(value, format.number, t)}</dd>
             </div>
           ))}
         </dl>
@@ -49,7 +58,7 @@ export function CheckCard({ check, previous, snapshot }: { check: Check; previou
           {before
             ? t('preflight.sinceLast', {
                 status: t(`preflight.status.${before.status}`),
-                time: new Date(previous.startedAt).toLocaleString(i18n.language),
+                time: format.dateTime(previous.startedAt),
               })
             : t('preflight.noPrevious')}
         </p>

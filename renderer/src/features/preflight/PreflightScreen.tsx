@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deviceKey, type DeviceCapabilities } from '../../../../shared/devices/inventory';
 import type { PreflightRun } from '../../../../shared/preflight/run';
+import { useFormat } from '../../i18n/use-format';
 import { presentDevices } from '../devices/inventory';
 import { useProfiles } from '../profiles/store';
 import { useRooms } from '../rooms/store';
@@ -15,6 +16,7 @@ import { usePreflight } from './store';
 /** Pick a room and an event type, run the device checks, read the verdict and the advice. */
 export function PreflightScreen() {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const rooms = useRooms((state) => state.rooms);
   const { roomId, profileId, status, steps, run, history, error, snapshots } = usePreflight();
   const { selectRoom, selectProfile, start, cancel } = usePreflight.getState();
@@ -112,7 +114,7 @@ export function PreflightScreen() {
           <h2 id="results-title">
             {t('preflight.results')}: <StatusBadge status={run.verdict} /> {t(`preflight.verdict.${run.verdict}`)}
           </h2>
-          <p className="hint">{t('preflight.savedAs', { id: run.id, time: new Date(run.finishedAt).toLocaleString(i18n.language) })}</p>
+          <p className="hint">{t('preflight.savedAs', { id: run.id, time: format.dateTime(run.finishedAt) })}</p>
           <Readiness run={run} />
           <div className="checks">
             {run.checks.map((check) => (
@@ -148,6 +150,7 @@ function Progress() {
 /** For each event type: ready or not, and why, from this run's measurements. */
 function Readiness({ run }: { run: PreflightRun }) {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const language = i18n.language === 'ru' ? 'ru' : 'en';
   const verdicts = run.readiness;
   const profiles = useProfiles((state) => state.entries);
@@ -160,8 +163,8 @@ function Readiness({ run }: { run: PreflightRun }) {
         {verdicts.map((verdict) => (
           <li key={verdict.profile}>
             <StatusBadge status={verdict.status} /> <strong>{nameOf(verdict.profile)}</strong>:{' '}
-            {verdict.reasons.map((reason) => t(reason.key, reason.values ?? {})).join(' ')}
-            {verdict.advice.length > 0 && <span className="hint"> {verdict.advice.map((advice) => t(advice.key, advice.values ?? {})).join(' ')}</span>}
+            {verdict.reasons.map(format.message).join(' ')}
+            {verdict.advice.length > 0 && <span className="hint"> {verdict.advice.map(format.message).join(' ')}</span>}
           </li>
         ))}
       </ul>
@@ -180,7 +183,8 @@ function CameraPreview() {
 
 /** The devices the room has had, with those missing now; kept live through hot-plug. */
 function RoomDevices() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const roomDevices = usePreflight((state) => state.roomDevices);
   const present = usePreflight((state) => state.presentDevices);
 
@@ -205,7 +209,7 @@ function RoomDevices() {
           <li key={`${device.kind}:${device.deviceKey}`} data-missing={isMissing(device.kind, device.deviceKey) || undefined}>
             <strong>{t(`preflight.kinds.${device.kind}`)}</strong> {device.label}{' '}
             <Capabilities capabilities={capabilitiesOf(device.kind, device.deviceKey)} />{' '}
-            <span className="hint">{t('preflight.lastSeen', { time: new Date(device.lastSeenAt).toLocaleString(i18n.language) })}</span>
+            <span className="hint">{t('preflight.lastSeen', { time: format.dateTime(device.lastSeenAt) })}</span>
             {isMissing(device.kind, device.deviceKey) && <span className="badge badge-warn">{t('preflight.missingToday')}</span>}
           </li>
         ))}
@@ -216,12 +220,13 @@ function RoomDevices() {
 
 function Capabilities({ capabilities }: { capabilities: DeviceCapabilities | undefined }) {
   const { t } = useTranslation();
+  const format = useFormat();
   if (!capabilities) return null;
   const parts = [
     capabilities.maxWidth && capabilities.maxHeight ? `${capabilities.maxWidth}×${capabilities.maxHeight}` : null,
-    capabilities.maxFrameRate ? t('preflight.capabilities.fps', { value: capabilities.maxFrameRate }) : null,
+    capabilities.maxFrameRate ? t('preflight.capabilities.fps', { value: format.number(capabilities.maxFrameRate, 2) }) : null,
     capabilities.maxChannels ? t('preflight.capabilities.channels', { count: capabilities.maxChannels }) : null,
-    capabilities.sampleRates ? t('preflight.capabilities.sampleRate', { value: capabilities.sampleRates[1] / 1000 }) : null,
+    capabilities.sampleRates ? t('preflight.capabilities.sampleRate', { value: format.number(capabilities.sampleRates[1] / 1000, 1) }) : null,
   ].filter(Boolean);
   return parts.length > 0 ? <span className="capabilities">({parts.join(', ')})</span> : null;
 }

@@ -42,7 +42,7 @@ export function EquipmentTable(props: { profiles?: readonly Profile[] }) {
               <tr key={row.item}>
                 <th scope="row">{t(`profiles.equipment.${row.item}`)}</th>
                 {row.needs.map((need, index) => (
-                  <td key={profiles[index]?.id ?? index}>{need ? t(`profiles.needs.${need}`) : <span aria-label={t('profiles.needs.none')}>—</span>}</td>
+                  <td key={profiles[index]?.id ?? index}>{need ? t(`profiles.needs.${need}`) : <NotNeeded />}</td>
                 ))}
               </tr>
             ))}
@@ -50,5 +50,16 @@ export function EquipmentTable(props: { profiles?: readonly Profile[] }) {
         </table>
       )}
     </section>
+  );
+}
+
+/** A dash to the eye, "not needed" to a screen reader: a span may not carry a name (ARIA 1.2). */
+function NotNeeded() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="sr-only">{t('profiles.needs.none')}</span>
+    </>
   );
 }

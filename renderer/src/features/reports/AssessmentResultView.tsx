@@ -8,6 +8,7 @@ import { playbookSources } from '../../../../shared/runofshow/builtins/playbooks
 import type { Language } from '../../../../shared/settings/settings';
 import { StatusBadge } from '../preflight/StatusBadge';
 import { groupNameKey, priorityNameKey } from '../../../../shared/assessment/recommendations';
+import { meterZone, type MeterZone, type MeterZones } from '../../ui/meter-zone';
 
 function useLanguage(): Language {
   const { i18n } = useTranslation();
@@ -21,7 +22,11 @@ function useMessage() {
   return (message: Message) => t(message.key, localizeValues(language, message.values));
 }
 
-/** A 0–100 score as a meter that also says its number, or "not measured". */
+// The meter paints 80 and up green, 50 to 80 amber, below 50 red; the band's word says the same.
+const scoreZones: MeterZones = { low: 50, high: 80, optimum: 100 };
+const scoreBands: Record<MeterZone, 'low' | 'fair' | 'good'> = { below: 'low', within: 'fair', above: 'good' };
+
+/** A 0–100 score as a meter that also says its number and its band, or "not measured". */
 export function ScoreMeter({ label, score, labelShown = true }: { label: string; score: number | null; labelShown?: boolean }) {
   const { t } = useTranslation();
   const labelClass = labelShown ? 'score-label' : 'sr-only';
@@ -35,8 +40,8 @@ export function ScoreMeter({ label, score, labelShown = true }: { label: string;
   return (
     <p className="score-line">
       <span className={labelClass}>{label}</span>{' '}
-      <meter min={0} max={100} low={50} high={80} optimum={100} value={score} aria-label={label} aria-valuetext={t('reports.scoreOf', { score })} />{' '}
-      <span className="score-value">{t('reports.scoreOf', { score })}</span>
+      <meter min={0} max={100} {...scoreZones} value={score} aria-label={label} aria-valuetext={t('reports.scoreOf', { score })} />{' '}
+      <span className="score-value">{t('reports.scoreOf', { score })}</span> <span className="score-band">{t(`reports.scoreBand.${scoreBands[meterZone(score, scoreZones)]}`)}</span>
     </p>
   );
 }

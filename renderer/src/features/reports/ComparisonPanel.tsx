@@ -240,7 +240,14 @@ export function ComparisonPanel() {
 
 function Score({ value }: { value: number | null }) {
   const { t } = useTranslation();
-  return value === null ? <Missing /> : <span aria-label={t('reports.scoreOf', { score: value })}>{value}</span>;
+  if (value === null) return <Missing />;
+  // A span may not carry a name (ARIA 1.2), so the spoken form is hidden text beside the shown number.
+  return (
+    <>
+      <span aria-hidden="true">{value}</span>
+      <span className="sr-only">{t('reports.scoreOf', { score: value })}</span>
+    </>
+  );
 }
 
 function Missing() {

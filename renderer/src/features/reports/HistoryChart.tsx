@@ -4,9 +4,9 @@ import 'uplot/dist/uPlot.min.css';
 import type { MetricSeries } from '../../../../shared/preflight/run-metrics';
 
 /** One metric across a room's runs as a uPlot line; loaded on demand so the app's first bundle stays small. */
-export default function HistoryChart(props: { series: MetricSeries; label: string; formatValue: (value: number) => string }) {
+export default function HistoryChart(props: { series: MetricSeries; label: string; formatValue: (value: number) => string; formatMoment: (ms: number) => string }) {
   const container = useRef<HTMLDivElement>(null);
-  const { series, label, formatValue } = props;
+  const { series, label, formatValue, formatMoment } = props;
 
   useEffect(() => {
     const element = container.current;
@@ -31,7 +31,8 @@ export default function HistoryChart(props: { series: MetricSeries; label: strin
             value: (_chart, value) => (value === null ? '' : formatValue(value)),
           },
         ],
-        axes: [{}, { values: (_chart, ticks) => ticks.map((tick) => formatValue(tick)), size: 70 }],
+        // uPlot's own date ticks are English; the runs' times are written as the language writes them.
+        axes: [{ values: (_chart, ticks) => ticks.map((tick) => formatMoment(tick * 1000)), size: 50, space: 150 }, { values: (_chart, ticks) => ticks.map((tick) => formatValue(tick)), size: 70 }],
       },
       [series.x, series.y],
       element,
@@ -42,7 +43,7 @@ export default function HistoryChart(props: { series: MetricSeries; label: strin
       observer.disconnect();
       chart.destroy();
     };
-  }, [series, label, formatValue]);
+  }, [series, label, formatValue, formatMoment]);
 
   return <div ref={container} className="history-chart" aria-hidden="true" />;
 }

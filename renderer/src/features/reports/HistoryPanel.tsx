@@ -29,6 +29,7 @@ export function HistoryPanel({ runs }: { runs: readonly PreflightRun[] }) {
   const metric = runMetrics.find((candidate) => candidate.id === metricId) ?? runMetrics[0]!;
   const series = useMemo(() => metricSeries(runs, metric), [runs, metric]);
   const formatValue = useCallback((value: number) => format(metric, value), [format, metric]);
+  const formatMoment = useCallback((ms: number) => formatDateTime(language, ms), [language]);
   const label = t(`reports.metrics.${metric.id}`);
 
   return (
@@ -79,7 +80,7 @@ export function HistoryPanel({ runs }: { runs: readonly PreflightRun[] }) {
             </table>
           ) : (
             <Suspense fallback={<p>{t('reports.history.loadingChart')}</p>}>
-              <HistoryChart series={series} label={label} formatValue={formatValue} />
+              <HistoryChart series={series} label={label} formatValue={formatValue} formatMoment={formatMoment} />
             </Suspense>
           )}
         </>

@@ -40,7 +40,8 @@ export function PresenterView({ runId }: { runId: number }) {
     value = formatDuration(Math.max(0, clock.countdownToStartMs));
   } else if (clock.speaker) {
     over = clock.speaker.isOver;
-    label = clock.speaker.speaker || (over ? t('presenter.over') : t('presenter.remaining'));
+    // Over time is said in words as well as by the red screen, the speaker's name beside it.
+    label = over ? [clock.speaker.speaker, t('presenter.over')].filter(Boolean).join(' — ') : clock.speaker.speaker || t('presenter.remaining');
     value = over ? `+${formatDuration(-clock.speaker.remainingMs)}` : formatDuration(clock.speaker.remainingMs);
   } else if (clock.segment) {
     over = clock.segment.isOver;

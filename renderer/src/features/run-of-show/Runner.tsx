@@ -9,11 +9,13 @@ import type { Step } from '../../../../shared/runofshow/template';
 import { api } from '../../api/api';
 import { navigate } from '../../app/navigation';
 import { downloadText } from '../../app/download';
+import { useFormat } from '../../i18n/use-format';
 import { formatDue, formatDuration } from './format';
 import { PlaybookPicker } from './PlaybookPicker';
 import { useTemplates } from '../templates/store';
 import { useRunOfShow } from './store';
 import { useNow } from './use-now';
+import { shortcutKey } from '../../app/shortcut-key';
 
 const stepKeys: Record<string, StepState> = { ' ': 'done', d: 'done', s: 'skipped', f: 'failed', u: 'pending' };
 
@@ -27,6 +29,7 @@ function visibleSteps(run: RunWithTemplate, state: RunState): Step[] {
 /** Runs a checklist, a run of show or a Plan B playbook: clocks, steps and keyboard shortcuts. */
 export function Runner({ runId }: { runId: number }) {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const run = useRunOfShow((state) => (state.run?.id === runId ? state.run : null));
   const error = useRunOfShow((state) => state.error);
   const allRuns = useRunOfShow((state) => state.runs);
@@ -63,7 +66,7 @@ export function Runner({ runId }: { runId: number }) {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
       if (event.ctrlKey || event.metaKey || event.altKey || target.closest('input, textarea, select, [role="dialog"]')) return;
-      const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+      const key = shortcutKey(event);
       const doAct = (action: RunAction) => void act(action);
       if (key === '?') setHelp((shown) => !shown);
       else if (key === 'Enter' && state.status === 'planned' && target.tagName !== 'BUTTON' && target.tagName !== 'A') doAct({ type: 'start' });
@@ -114,6 +117,10 @@ export function Runner({ runId }: { runId: number }) {
     const result = await api.request['presenter:open']({ runId: run.id, displayId });
     // Same-origin and without noopener, so the tab inherits this one's session (and web-mode token).
     if (result.ok && !result.value.opened) window.open(`#/presenter/${run.id}`, '_blank');
+  };
+  const due = (minutes: number) => {
+    const [key, values] = formatDue(minutes);
+    return t(key, values);
   };
   const exportCsv = () => downloadText(`run-${run.id}.csv`, runLogCsv(run.template, run, state), 'text/csv');
 
@@ -211,6 +218,8 @@ export function Runner({ runId }: { runId: number }) {
           const record = state.steps[step.key];
           const stepState = record?.state ?? 'pending';
           return (
+            // The keyboard's way to a step is the runner's own keys (↑/↓, j/k) from anywhere on the page; a click is the mouse's shortcut to it.
+            // eslint-disable-next-line no-restricted-syntax -- selecting a step has a keyboard path (see above).
             <li
               key={step.key}
               className={`step step-${stepState}`}
@@ -221,8 +230,8 @@ export function Runner({ runId }: { runId: number }) {
               {!step.required && <span className="hint"> ({t('runner.optional')})</span>}
               <span className="hint">
                 {step.owner && ` · ${t('runner.owner', { owner: step.owner })}`}
-                {step.dueOffsetMinutes !== null && ` · ${t('runner.due', { due: formatDue(step.dueOffsetMinutes) })}`}
-                {record && ` · ${new Date(record.at).toLocaleTimeString(i18n.language)}${record.person ? `, ${record.person}` : ''}`}
+                {step.dueOffsetMinutes !== null && ` · ${t('runner.due', { due: due(step.dueOffsetMinutes) })}`}
+                {record && ` · ${format.time(record.at)}${record.person ? `, ${record.person}` : ''}`}
               </span>
               {step.details && <p className="step-details">{step.details}</p>}
               {state.notes
@@ -244,7 +253,7 @@ export function Runner({ runId }: { runId: number }) {
               .filter((note) => note.stepKey === null)
               .map((note) => (
                 <li key={note.at}>
-                  {new Date(note.at).toLocaleTimeString(i18n.language)} — {note.note}
+                  {format.time(note.at)} — {note.note}
                 </li>
               ))}
           </ul>
@@ -326,6 +335,7 @@ function Clocks({ clock, state }: { clock: RunClock; state: RunState }) {
           <span className="clock-value">
             {clock.speaker.isOver ? `+${formatDuration(-clock.speaker.remainingMs)}` : formatDuration(clock.speaker.remainingMs)}
           </span>
+          <span className="clock-label">{clock.speaker.isOver ? t('runner.overTime') : t('runner.remaining')}</span>
         </div>
       )}
     </div>

@@ -4,7 +4,9 @@ import { navigate } from '../../app/navigation';
 import { useTemplates } from '../templates/store';
 import { useRunOfShow } from './store';
 import { ColumnHeaders } from '../../ui/ColumnHeaders';
+import { useFormat } from '../../i18n/use-format';
 
+/** A `datetime-local` input's value (a machine format the input shows in the person's own way), in local time. */
 function localDateTimeValue(ms: number): string {
   const date = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
   return date.toISOString().slice(0, 16);
@@ -13,6 +15,7 @@ function localDateTimeValue(ms: number): string {
 /** Start a run from a template, and the list of runs to open. */
 export function RunsPanel() {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const runs = useRunOfShow((state) => state.runs);
   const templates = useTemplates((state) => state.list);
   const error = useRunOfShow((state) => state.error);
@@ -78,7 +81,7 @@ export function RunsPanel() {
                 <td>
                   {run.templateName} {t('runOfShow.version', { version: run.templateVersion })}
                 </td>
-                <td>{new Date(run.plannedStart).toLocaleString(i18n.language)}</td>
+                <td>{format.dateTime(run.plannedStart)}</td>
                 <td>{t(`runOfShow.status.${run.status}`)}</td>
                 <td>
                   <a className="button-link" href={`#/run-of-show/run/${run.id}`} aria-label={`${t('runOfShow.open')}: ${run.title}`}>

@@ -8,9 +8,9 @@ export function formatDuration(ms: number): string {
   return hours > 0 ? `${sign}${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${sign}${minutes}:${seconds}`;
 }
 
-/** A due offset as the T-minus form people use: "T-60 min", "T+5 min", "T-24 h". */
-export function formatDue(minutes: number): string {
+/** A due offset in the T-minus form people use ("T-60 min", "T+5 min", "T-24 h"), as a translation key and its values. */
+export function formatDue(minutes: number): [key: string, values: { sign: string; value: number }] {
   const sign = minutes < 0 ? '-' : '+';
   const magnitude = Math.abs(minutes);
-  return magnitude >= 60 && magnitude % 60 === 0 ? `T${sign}${magnitude / 60} h` : `T${sign}${magnitude} min`;
+  return magnitude >= 60 && magnitude % 60 === 0 ? ['runner.dueHours', { sign, value: magnitude / 60 }] : ['runner.dueMinutes', { sign, value: magnitude }];
 }

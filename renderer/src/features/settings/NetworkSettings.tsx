@@ -62,6 +62,12 @@ export function NetworkSettings() {
     else setNotice(t('settings.saved'));
   };
 
+  // A field in error is marked and points at its message, so the red border is never the only sign.
+  const validity = (field: string, hintId?: string) => ({
+    'aria-invalid': errors[field] ? true : undefined,
+    'aria-describedby': [hintId, errors[field] ? `${field}-error` : undefined].filter(Boolean).join(' ') || undefined,
+  });
+
   const error = (field: string) =>
     errors[field] ? (
       <p className="field-error" id={`${field}-error`}>
@@ -75,7 +81,7 @@ export function NetworkSettings() {
       <p className="hint">{t('settings.network.intro')}</p>
       <div className="field">
         <label htmlFor="probe-url">{t('settings.network.probeUrl')}</label>
-        <input id="probe-url" type="url" value={draft.probeUrl} placeholder={t('settings.network.probeUrlExample')} aria-invalid={errors.probeUrl ? true : undefined} onChange={(event) => change('probeUrl', event.target.value)} />
+        <input id="probe-url" type="url" value={draft.probeUrl} placeholder={t('settings.network.probeUrlExample')} {...validity('probeUrl')} onChange={(event) => change('probeUrl', event.target.value)} />
         {error('probeUrl')}
       </div>
       <div className="field">
@@ -105,7 +111,7 @@ export function NetworkSettings() {
       </label>
       <div className="field">
         <label htmlFor="sfu-url">{t('settings.network.sfuUrl')}</label>
-        <input id="sfu-url" type="url" value={draft.sfuUrl} placeholder="https://" aria-describedby="sfu-url-hint" onChange={(event) => change('sfuUrl', event.target.value)} />
+        <input id="sfu-url" type="url" value={draft.sfuUrl} placeholder="https://" {...validity('sfuUrl', 'sfu-url-hint')} onChange={(event) => change('sfuUrl', event.target.value)} />
         <p className="hint" id="sfu-url-hint">
           {t('settings.network.sfuUrlHint')}
         </p>
@@ -113,7 +119,7 @@ export function NetworkSettings() {
       </div>
       <div className="field">
         <label htmlFor="platform-endpoints">{t('settings.network.endpoints')}</label>
-        <textarea id="platform-endpoints" rows={6} value={draft.endpoints} aria-describedby="platform-endpoints-hint" onChange={(event) => change('endpoints', event.target.value)} />
+        <textarea id="platform-endpoints" rows={6} value={draft.endpoints} {...validity('platformEndpoints', 'platform-endpoints-hint')} onChange={(event) => change('endpoints', event.target.value)} />
         <p className="hint" id="platform-endpoints-hint">
           {t('settings.network.endpointsHint')}
         </p>
@@ -127,11 +133,11 @@ export function NetworkSettings() {
         </label>
         <label>
           <span>{t('settings.network.hostAddress')}</span>
-          <input type="text" value={draft.probeHosting.host} onChange={(event) => change('probeHosting', { ...draft.probeHosting, host: event.target.value })} />
+          <input type="text" value={draft.probeHosting.host} {...validity('probeHosting')} onChange={(event) => change('probeHosting', { ...draft.probeHosting, host: event.target.value })} />
         </label>
         <label>
           <span>{t('settings.network.hostPort')}</span>
-          <input type="number" min={1} max={65535} value={draft.probeHosting.port} onChange={(event) => change('probeHosting', { ...draft.probeHosting, port: Number(event.target.value) })} />
+          <input type="number" min={1} max={65535} value={draft.probeHosting.port} {...validity('probeHosting')} onChange={(event) => change('probeHosting', { ...draft.probeHosting, port: Number(event.target.value) })} />
         </label>
         {error('probeHosting')}
         {hosting && (

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Timeline } from '../../../../shared/live/live';
-import { chartColumns, selectedRange } from '../../../../renderer/src/features/live/timeline-data';
+import { chartColumns, selectedRange, steppedRange } from '../../../../renderer/src/features/live/timeline-data';
 
 describe('the timeline chart data', () => {
   it('gives uPlot seconds on x and the means of the shown metrics, in order', () => {
@@ -22,5 +22,23 @@ describe('the timeline chart data', () => {
     expect(selectedRange(200.5, 100.25)).toEqual({ from: 100_250, to: 200_500 });
     expect(selectedRange(100, 105)).toBeNull();
     expect(selectedRange(100, 105, 1000)).toEqual({ from: 100_000, to: 105_000 });
+  });
+
+  it('moves the shown span by keyboard steps inside the whole event, and says when it is the whole event again', () => {
+    const whole = { from: 1_000_000, to: 1_600_000 };
+    // In: the middle half, then again; never below the 10 s a drag needs.
+    expect(steppedRange('in', whole, whole)).toEqual({ from: 1_150_000, to: 1_450_000 });
+    expect(steppedRange('in', { from: 1_150_000, to: 1_450_000 }, whole)).toEqual({ from: 1_225_000, to: 1_375_000 });
+    expect(steppedRange('in', { from: 1_300_000, to: 1_316_000 }, whole)).toEqual({ from: 1_303_000, to: 1_313_000 });
+    expect(steppedRange('in', { from: 1_300_000, to: 1_310_000 }, whole)).toEqual({ from: 1_300_000, to: 1_310_000 });
+    // Out: twice the span around its middle, kept inside the event; the whole event is null.
+    expect(steppedRange('out', { from: 1_225_000, to: 1_375_000 }, whole)).toEqual({ from: 1_150_000, to: 1_450_000 });
+    expect(steppedRange('out', { from: 1_000_000, to: 1_100_000 }, whole)).toEqual({ from: 1_000_000, to: 1_200_000 });
+    expect(steppedRange('out', { from: 1_150_000, to: 1_450_000 }, whole)).toBeNull();
+    // Earlier and later: half a span, stopping at the event's ends.
+    expect(steppedRange('earlier', { from: 1_225_000, to: 1_375_000 }, whole)).toEqual({ from: 1_150_000, to: 1_300_000 });
+    expect(steppedRange('earlier', { from: 1_020_000, to: 1_170_000 }, whole)).toEqual({ from: 1_000_000, to: 1_150_000 });
+    expect(steppedRange('later', { from: 1_225_000, to: 1_375_000 }, whole)).toEqual({ from: 1_300_000, to: 1_450_000 });
+    expect(steppedRange('later', { from: 1_400_000, to: 1_550_000 }, whole)).toEqual({ from: 1_450_000, to: 1_600_000 });
   });
 });
