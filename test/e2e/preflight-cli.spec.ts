@@ -83,6 +83,8 @@ test('a clipped signal and an overexposed picture are flagged', async ({ dataDir
   const { camera, microphone } = await preflight(dataDir, 'clipped', 'bright');
   expect(microphone.metrics.clippingRatio).toBeGreaterThan(0.3);
   expect(microphone.advice.join(' ')).toContain('input gain');
+  // A camera that could not be read at all fails too, but for another reason: say which.
+  expect(camera.metrics.failure, camera.summary).toBeUndefined();
   expect(camera.status).toBe('fail');
   expect(camera.metrics.meanLuma).toBeGreaterThan(235);
   expect(camera.summary).toContain('overexposed');
