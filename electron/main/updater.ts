@@ -2,6 +2,7 @@ import type { OutgoingHttpHeaders } from 'node:http';
 import { z } from 'zod';
 import { redacted, redactSecrets } from '../../shared/logging/redact';
 import type { UpdateOperation, UpdateProblem, UpdateStatus } from '../../shared/updates/update-status';
+import { describeError } from '../services/log';
 import type { UpdaterPort } from '../services/updates';
 
 interface UpdateInfoLike {
@@ -53,7 +54,6 @@ export interface UpdaterDeps {
   /** Receives a failure's text (stack included) with the feed's credentials blanked out. */
   logError?: (error: string) => void;
 }
-
 
 /** The feed's address as it may be shown to a person: no credentials, query or fragment. */
 export function displayFeedUrl(feedUrl: string): string {
@@ -111,13 +111,8 @@ export function redactFeedSecrets(text: string, secrets: Iterable<string>): stri
   return longestFirst.reduce((line, secret) => line.split(secret).join(redacted), redactSecrets(text));
 }
 
-function errorText(error: unknown): string {
-  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-  return String(error);
-}
-
 function redactingLogger(logger: UpdaterLogger, secrets: ReadonlySet<string>): UpdaterLogger {
-  const clean = (message: unknown) => redactFeedSecrets(message instanceof Error ? errorText(message) : String(message), secrets);
+  const clean = (message: unknown) => redactFeedSecrets(describeError(message), secrets);
   const { debug } = logger;
   return {
     info: (message) => logger.info(clean(message)),
@@ -128,11 +123,9 @@ function redactingLogger(logger: UpdaterLogger, secrets: ReadonlySet<string>): U
   };
 }
 
-type FailureKind = UpdateProblem;
-
 // Codes first: electron-updater's messages quote the feed's own text (its YAML, checksums),
 // which can contain any of the words the patterns below look for.
-const kindByCode = new Map<string, FailureKind>(Object.entries({
+const kindByCode = new Map<string, UpdateProblem>(Object.entries({
   ENOTFOUND: 'network',
   EAI_AGAIN: 'network',
   ECONNREFUSED: 'network',
@@ -155,16 +148,16 @@ const kindByCode = new Map<string, FailureKind>(Object.entries({
   ERR_UPDATER_NO_CHECKSUM: 'malformed',
   ERR_UPDATER_CHANNEL_FILE_NOT_FOUND: 'not-found',
   ERR_UPDATER_ZIP_FILE_NOT_FOUND: 'not-found',
-} satisfies Record<string, FailureKind>));
+} satisfies Record<string, UpdateProblem>));
 
-function kindOfStatus(status: number): FailureKind | null {
+function kindOfStatus(status: number): UpdateProblem | null {
   if (status === 401 || status === 403) return 'refused';
   if (status === 404) return 'not-found';
   if (status >= 500 && status <= 599) return 'server';
   return null;
 }
 
-function failureKind(error: unknown): FailureKind {
+function failureKind(error: unknown): UpdateProblem {
   const { code, statusCode } = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; statusCode?: unknown };
   const byCode = typeof code === 'string' ? kindByCode.get(code) : undefined;
   if (byCode) return byCode;
@@ -233,7 +226,7 @@ export function createUpdater(deps: UpdaterDeps): UpdaterPort & { checkAtStart()
   };
 
   const moveToError = (operation: UpdateOperation, error: unknown): UpdateStatus => {
-    deps.logError?.(redactFeedSecrets(errorText(error), secrets));
+    deps.logError?.(redactFeedSecrets(describeError(error), secrets));
     return moveTo(classifyUpdateFailure(operation, error, feedInUse ?? ''));
   };
 

@@ -349,8 +349,7 @@ function chart(ctx: Context, metric: HistoryMetric, points: readonly HistoryPoin
   const high = Math.max(...measured, low + 1e-9);
   const x = (index: number) => left + (points.length === 1 ? (width - left - right) / 2 : (index * (width - left - right)) / (points.length - 1));
   const y = (value: number) => top + (1 - (value - low) / (high - low)) * (height - top - bottom);
-  // SVG coordinates are a machine format (a dot, no grouping, whatever the report's language).
-  // eslint-disable-next-line no-restricted-syntax -- SVG attribute values, not text a person reads.
+  // eslint-disable-next-line no-restricted-syntax -- SVG coordinates: a machine format (a dot, no grouping) in every language.
   const coordinate = (value: number) => value.toFixed(1);
   // A run without the figure breaks the line rather than bridging it with a guess.
   const runs: string[][] = [[]];

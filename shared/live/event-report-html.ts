@@ -121,8 +121,7 @@ function mosBar(ctx: Context): string {
   const rects = mosBands
     .map((band) => {
       const width = ctx.report.mosBands[band] * 100;
-      // SVG coordinates are a machine format: a dot and no grouping in every language.
-      // eslint-disable-next-line no-restricted-syntax -- SVG attribute values, not text a person reads.
+      // eslint-disable-next-line no-restricted-syntax -- SVG coordinates: a machine format (a dot, no grouping) in every language.
       const rect = width > 0 ? `<rect x="${x.toFixed(3)}" width="${width.toFixed(3)}" height="8" fill="${mosBandColours[band]}"/>` : '';
       x += width;
       return rect;

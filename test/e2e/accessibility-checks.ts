@@ -217,7 +217,7 @@ function auditStates(words: StateWords): StateAudit {
 
   // Text cut off: a box that hides its overflow and holds more than it shows. Screen-reader-only text is cut on purpose.
   for (const element of document.querySelectorAll('body *')) {
-    if (element.closest('.sr-only, .visually-hidden, [aria-hidden="true"], .uplot') || !visible(element)) continue;
+    if (element.closest('.sr-only, [aria-hidden="true"], .uplot') || !visible(element)) continue;
     const style = getComputedStyle(element);
     const hides = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY) || style.textOverflow === 'ellipsis';
     if (!hides || text(element) === '') continue;

@@ -24,7 +24,7 @@ const importLabelStyle: CSSProperties = {
 };
 
 /** A file picker that looks and focuses like a button; `onFile` gets each file chosen, even the same one twice. */
-export function ImportFileButton(props: { id: string; accept: string; describedBy: string; label: string; onFile: (file: File) => void }) {
+export function ImportFileButton(props: { id: string; accept: string; describedBy: string; label: string; disabled?: boolean; onFile: (file: File) => void }) {
   const [focused, setFocused] = useState(false);
   return (
     <>
@@ -34,6 +34,7 @@ export function ImportFileButton(props: { id: string; accept: string; describedB
         accept={props.accept}
         style={visuallyHidden}
         aria-describedby={props.describedBy}
+        disabled={props.disabled}
         onChange={(event) => {
           const input = event.currentTarget;
           const file = input.files?.[0];

@@ -1,4 +1,4 @@
-import { networkInterfaces } from 'node:os';
+import { machineAddresses } from '../../../electron/services/machine-addresses';
 
 /** Where a test binds a server "beyond loopback" and the address its clients dial. */
 export interface ExposedAddress {
@@ -12,9 +12,6 @@ export interface ExposedAddress {
  * the server decides from the address it is bound to, which is not loopback.
  */
 export function exposedAddress(): ExposedAddress {
-  for (const addresses of Object.values(networkInterfaces())) {
-    const lan = addresses?.find((address) => address.family === 'IPv4' && !address.internal);
-    if (lan) return { bind: lan.address, connect: lan.address };
-  }
-  return { bind: '0.0.0.0', connect: '127.0.0.1' };
+  const lan = machineAddresses().find((address) => !address.includes(':'));
+  return lan ? { bind: lan, connect: lan } : { bind: '0.0.0.0', connect: '127.0.0.1' };
 }

@@ -4,6 +4,7 @@ import { equipmentTable } from '../../../../shared/profiles/equipment';
 import type { Profile } from '../../../../shared/profiles/profile';
 import { LoadError } from '../../ui/ApiErrorDetails';
 import { useProfileList } from './store';
+import { SpokenAs } from '../../ui/SpokenAs';
 
 /**
  * The ideal equipment by event type: one row per item, one column per profile. Without
@@ -42,7 +43,7 @@ export function EquipmentTable(props: { profiles?: readonly Profile[] }) {
               <tr key={row.item}>
                 <th scope="row">{t(`profiles.equipment.${row.item}`)}</th>
                 {row.needs.map((need, index) => (
-                  <td key={profiles[index]?.id ?? index}>{need ? t(`profiles.needs.${need}`) : <NotNeeded />}</td>
+                  <td key={profiles[index]?.id ?? index}>{need ? t(`profiles.needs.${need}`) : <SpokenAs spoken={t('profiles.needs.none')}>—</SpokenAs>}</td>
                 ))}
               </tr>
             ))}
@@ -50,16 +51,5 @@ export function EquipmentTable(props: { profiles?: readonly Profile[] }) {
         </table>
       )}
     </section>
-  );
-}
-
-/** A dash to the eye, "not needed" to a screen reader: a span may not carry a name (ARIA 1.2). */
-function NotNeeded() {
-  const { t } = useTranslation();
-  return (
-    <>
-      <span aria-hidden="true">—</span>
-      <span className="sr-only">{t('profiles.needs.none')}</span>
-    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState, type ChangeEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../../../shared/api/result';
 import { areaIds, type BundleImportSummary, type ComparisonRow } from '../../../../shared/assessment/assessment';
@@ -6,6 +6,8 @@ import { comparisonCsv, sortComparison, type ComparisonColumn } from '../../../.
 import { createTranslator, formatDateTime, localizeValues } from '../../../../shared/i18n/translator';
 import type { Language } from '../../../../shared/settings/settings';
 import { navigate } from '../../app/navigation';
+import { ImportFileButton } from '../../ui/ImportFileButton';
+import { SpokenAs } from '../../ui/SpokenAs';
 import { StatusBadge } from '../preflight/StatusBadge';
 import { downloadText } from '../../app/download';
 import { downloadExportedFile } from './exported-file';
@@ -49,7 +51,6 @@ export function ComparisonPanel() {
   const [chosen, setChosen] = useState<ReadonlySet<number>>(new Set());
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
-  const [importFocused, setImportFocused] = useState(false);
 
   useEffect(() => void useReports.getState().loadComparison(), []);
 
@@ -97,12 +98,8 @@ export function ComparisonPanel() {
     setNotice({ kind: 'status', text: t('reports.bundle.exported', { count: chosenIds.length, file: result.value.fileName }) });
   };
 
-  const onImport = async (event: ChangeEvent<HTMLInputElement>) => {
-    const input = event.currentTarget;
-    const file = input.files?.[0];
-    // Cleared at once so choosing the same file again fires another change (importing twice is allowed and changes nothing).
-    input.value = '';
-    if (!file) return;
+  // Importing the same file twice is allowed (and changes nothing): ImportFileButton reports every choice.
+  const onImport = async (file: File) => {
     setBusy(true);
     const result = await useReports.getState().importBundle(await file.text());
     setBusy(false);
@@ -134,20 +131,14 @@ export function ComparisonPanel() {
           <button type="button" onClick={() => void onExportBundle()} disabled={busy || chosenIds.length === 0}>
             {t('reports.bundle.export', { count: chosenIds.length })}
           </button>
-          <input
+          <ImportFileButton
             id={importId}
-            type="file"
             accept=".json,application/json"
-            className="visually-hidden"
-            aria-describedby={`${importId}-hint`}
+            describedBy={`${importId}-hint`}
+            label={t('reports.bundle.import')}
             disabled={busy}
-            onChange={(event) => void onImport(event)}
-            onFocus={() => setImportFocused(true)}
-            onBlur={() => setImportFocused(false)}
+            onFile={(file) => void onImport(file)}
           />
-          <label htmlFor={importId} className={importFocused ? 'file-button focused' : 'file-button'}>
-            {t('reports.bundle.import')}
-          </label>
         </div>
       </div>
       <p className="hint" id={`${importId}-hint`}>
@@ -240,14 +231,7 @@ export function ComparisonPanel() {
 
 function Score({ value }: { value: number | null }) {
   const { t } = useTranslation();
-  if (value === null) return <Missing />;
-  // A span may not carry a name (ARIA 1.2), so the spoken form is hidden text beside the shown number.
-  return (
-    <>
-      <span aria-hidden="true">{value}</span>
-      <span className="sr-only">{t('reports.scoreOf', { score: value })}</span>
-    </>
-  );
+  return value === null ? <Missing /> : <SpokenAs spoken={t('reports.scoreOf', { score: value })}>{value}</SpokenAs>;
 }
 
 function Missing() {

@@ -118,10 +118,6 @@ export function Runner({ runId }: { runId: number }) {
     // Same-origin and without noopener, so the tab inherits this one's session (and web-mode token).
     if (result.ok && !result.value.opened) window.open(`#/presenter/${run.id}`, '_blank');
   };
-  const due = (minutes: number) => {
-    const [key, values] = formatDue(minutes);
-    return t(key, values);
-  };
   const exportCsv = () => downloadText(`run-${run.id}.csv`, runLogCsv(run.template, run, state), 'text/csv');
 
   return (
@@ -230,7 +226,7 @@ export function Runner({ runId }: { runId: number }) {
               {!step.required && <span className="hint"> ({t('runner.optional')})</span>}
               <span className="hint">
                 {step.owner && ` · ${t('runner.owner', { owner: step.owner })}`}
-                {step.dueOffsetMinutes !== null && ` · ${t('runner.due', { due: due(step.dueOffsetMinutes) })}`}
+                {step.dueOffsetMinutes !== null && ` · ${t('runner.due', { due: format.message(formatDue(step.dueOffsetMinutes)) })}`}
                 {record && ` · ${format.time(record.at)}${record.person ? `, ${record.person}` : ''}`}
               </span>
               {step.details && <p className="step-details">{step.details}</p>}

@@ -1,3 +1,5 @@
+import type { Message } from '../../../../shared/preflight/check';
+
 /** A duration as h:mm:ss or m:ss; negative durations get a minus sign. */
 export function formatDuration(ms: number): string {
   const sign = ms < 0 ? '−' : '';
@@ -8,9 +10,9 @@ export function formatDuration(ms: number): string {
   return hours > 0 ? `${sign}${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${sign}${minutes}:${seconds}`;
 }
 
-/** A due offset in the T-minus form people use ("T-60 min", "T+5 min", "T-24 h"), as a translation key and its values. */
-export function formatDue(minutes: number): [key: string, values: { sign: string; value: number }] {
+/** A due offset in the T-minus form people use ("T-60 min", "T+5 min", "T-24 h"), as a message to translate. */
+export function formatDue(minutes: number): Message {
   const sign = minutes < 0 ? '-' : '+';
   const magnitude = Math.abs(minutes);
-  return magnitude >= 60 && magnitude % 60 === 0 ? ['runner.dueHours', { sign, value: magnitude / 60 }] : ['runner.dueMinutes', { sign, value: magnitude }];
+  return magnitude >= 60 && magnitude % 60 === 0 ? { key: 'runner.dueHours', values: { sign, value: magnitude / 60 } } : { key: 'runner.dueMinutes', values: { sign, value: magnitude } };
 }
