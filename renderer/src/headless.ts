@@ -37,6 +37,8 @@ const networkCommands = {
   gather: async (server: IceServer, timeoutMs: number) => (await import('./features/network/ice-gathering')).gatherThrough(server, { timeoutMs, signal: notCancelled() }),
   ping: async (probe: ProbeTarget, config: Pick<NetworkTestConfig, 'iceServers' | 'relayOnly'>, limits: { pingIntervalMs: number; pingDurationMs: number }) =>
     (await import('./features/network/run-network-preflight')).pingProbe(probe, config, { ...(await defaultNetworkLimits()), ...limits }, notCancelled()),
+  sfu: async (probe: ProbeTarget, config: Pick<NetworkTestConfig, 'iceServers' | 'relayOnly'>, durationMs: number) =>
+    (await import('./features/network/run-network-preflight')).measureSfu(probe, config, { ...(await defaultNetworkLimits()), sfuDurationMs: durationMs }, notCancelled(), { onStep: () => {} }),
   download: async (probe: ProbeTarget, options: ThroughputRun) => (await import('./features/network/throughput')).measureDownload(probe, { ...options, signal: notCancelled() }),
   upload: async (probe: ProbeTarget, options: ThroughputRun) => (await import('./features/network/throughput')).measureUpload(probe, { ...options, signal: notCancelled() }),
   /** The live monitor's ping for `seconds` reported seconds; `onSecond` names a page function that sees each as it comes. */

@@ -262,10 +262,8 @@ for (const language of ['en', 'ru'] as const) {
       test.setTimeout(150_000);
       const t = createTranslator(language);
       const lab = await startNetworkLab({ seed: 8 });
-      // A relay 19 ms away each way and an office uplink (18 Mbps up, 45 down). No jitter on the relay:
-      // with ±3 ms, which reorders packets sent back to back, the call through the probe's SFU failed
-      // ("transport failed") in about half the runs on the build machine.
-      lab.turnLink.setImpairment(symmetric({ delayMs: 19 }));
+      // A relay 19 ± 3 ms away each way and an office uplink (18 Mbps up, 45 down).
+      lab.turnLink.setImpairment(symmetric({ delayMs: 19, jitterMs: 3 }));
       lab.httpLink.setImpairment({ up: { delayMs: 19, rateKbps: 18_000 }, down: { delayMs: 19, rateKbps: 45_000 } });
       const host = await startHost(['--data-dir', dataDir]);
       const api = await hostApi(host.url);

@@ -10,13 +10,15 @@ import {
   type RtcpPacket,
   type RtpPacket,
 } from 'werift';
+import { DtlsHandshakeReassembler } from './dtls-reassembly';
 import { IceLiteEndpoint, type IceLiteCandidate, type IceLiteParameters } from './ice-lite';
 import type { DtlsParameters } from './schemas';
 
 // One WebRTC transport as mediasoup has it: ICE-lite + DTLS-SRTP on one UDP port. werift's
 // RTCDtlsTransport does the DTLS handshake (as server: mediasoup-client always takes the
 // client role), checks the client's fingerprint and keys SRTP; it only needs an ICE connection
-// with `onData` and `send`, which the ICE-lite endpoint provides.
+// with `onData` and `send`, which the ICE-lite endpoint provides, with fragmented handshake
+// messages put back together first and late ClientHellos dropped (dtls-reassembly.ts).
 
 /** States a transport goes through; 'failed' means ICE or DTLS failed. */
 export type TransportState = 'new' | 'connecting' | 'connected' | 'failed' | 'closed';
@@ -53,14 +55,22 @@ export class WebRtcTransport {
   static async create(direction: 'send' | 'recv', listenAddress: string, announcedAddress: string): Promise<WebRtcTransport> {
     const certificate = await RTCDtlsTransport.SetupCertificate();
     const ice = await IceLiteEndpoint.open(listenAddress, announcedAddress);
+    const reassembler = new DtlsHandshakeReassembler();
+    const received = new Event<[Buffer]>();
+    ice.onData.subscribe((datagram) => {
+      for (const piece of reassembler.accept(datagram)) received.execute(piece);
+    });
     // RTCDtlsTransport reads only `connection` (onData/send/close), `role` and `stop()` of its ICE transport.
     const iceTransport = {
-      connection: { onData: ice.onData, send: ice.send, close: ice.close, nominated: undefined },
+      connection: { onData: received, send: ice.send, close: ice.close, nominated: undefined },
       role: 'controlled',
       state: 'new',
       stop: ice.close,
     } as unknown as RTCIceTransport;
     const dtls = new RTCDtlsTransport({}, iceTransport, certificate, [ProtectionProfileAeadAes128Gcm, ProtectionProfileAes128CmHmacSha1_80]);
+    dtls.onStateChange.subscribe((state) => {
+      if (state === 'connected') reassembler.closeHandshake();
+    });
     return new WebRtcTransport(direction, ice, dtls);
   }
 

@@ -220,7 +220,8 @@ async function connectEcho(
   return { echo: chosen, direct, relay, failure };
 }
 
-async function measureSfu(
+/** The call through the SFU: the camera and microphone (or stand-ins) published and consumed back. */
+export async function measureSfu(
   target: ProbeTarget,
   config: Pick<NetworkTestConfig, 'iceServers' | 'relayOnly'>,
   limits: NetworkLimits,
