@@ -318,6 +318,7 @@ export const en = {
         malformed: 'The probe answered in a way this version does not understand: update RoomReady or the probe.',
         closed: 'The connection to the probe was lost during the test: check the network and run the check again.',
         refused: 'The probe refused the test: it may be busy; try again in a minute.',
+        media: 'Audio and video did not get through to the SFU (ICE or DTLS failed): a firewall may drop UDP media. Add a TURN server on TCP or TLS port 443 in Settings, or check the TURN server and its password if one is set, then run the check again.',
         aborted: 'The test was cancelled: run the check again when ready.',
         unsupported: 'This browser cannot run this test: use the RoomReady desktop app or a current Chromium-based browser.',
         error: 'The test could not run: run the check again; if it fails again, send the log to support.',

@@ -10,7 +10,7 @@ import { combineFindings, roundMetric, statusAbove, statusBelow, type Check, typ
 export type NetworkStep = 'ping' | 'download' | 'upload' | 'connectivity';
 
 /** Why a network step could not run (the probe client's reasons, plus a browser without the API and anything else). */
-export type NetworkStepFailure = 'unreachable' | 'timeout' | 'unauthorized' | 'malformed' | 'closed' | 'refused' | 'aborted' | 'unsupported' | 'error';
+export type NetworkStepFailure = 'unreachable' | 'timeout' | 'unauthorized' | 'malformed' | 'closed' | 'refused' | 'media' | 'aborted' | 'unsupported' | 'error';
 
 /** What the network test measured; null for a step that could not run, with the reason in `notMeasured`. */
 export interface NetworkMeasurement {

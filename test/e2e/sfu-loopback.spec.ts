@@ -46,3 +46,12 @@ test('cancelling the run rejects with a clear message', async ({ page }) => {
   const outcome = (await page.evaluate(`window.runSfuLoopback(${JSON.stringify(probe.url)}, 20000, 2500)`)) as SfuLoopbackOutcome;
   expect(outcome).toMatchObject({ ok: false, reason: 'aborted', message: 'The test was cancelled.' });
 });
+
+test('a call whose media finds no path to the SFU fails as a media failure, not as an unreachable probe', async ({ page }) => {
+  test.setTimeout(30_000);
+  await page.goto(site.url);
+  await page.waitForFunction('typeof window.runSfuLoopback === "function"');
+  // Relay only, and no TURN server: signaling works, media has no candidate to travel by.
+  const outcome = (await page.evaluate(`window.runSfuLoopback(${JSON.stringify(probe.url)}, 3000, undefined, true)`)) as SfuLoopbackOutcome;
+  expect(outcome).toMatchObject({ ok: false, reason: 'media' });
+});

@@ -14,7 +14,7 @@ const entrySource = `
 import { runSfuTest } from './renderer/src/features/network/sfu/sfu-test.ts';
 import { openProbeSession } from './renderer/src/features/network/probe-client.ts';
 
-window.runSfuLoopback = async (probeUrl, durationMs, abortAfterMs) => {
+window.runSfuLoopback = async (probeUrl, durationMs, abortAfterMs, relayOnly = false) => {
   const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 480 } });
   const controller = new AbortController();
   if (abortAfterMs !== undefined) setTimeout(() => controller.abort(), abortAfterMs);
@@ -22,7 +22,7 @@ window.runSfuLoopback = async (probeUrl, durationMs, abortAfterMs) => {
   let progressCalls = 0;
   try {
     const measurement = await runSfuTest({
-      session, iceServers: [], relayOnly: false, stream, durationMs, signal: controller.signal,
+      session, iceServers: [], relayOnly, stream, durationMs, signal: controller.signal,
       onProgress: () => { progressCalls += 1; },
     });
     return { ok: true, measurement, progressCalls };

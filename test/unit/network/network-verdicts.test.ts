@@ -399,7 +399,7 @@ describe('networkReadiness', () => {
 });
 
 describe('network messages', () => {
-  const failures = ['unreachable', 'timeout', 'unauthorized', 'malformed', 'closed', 'refused', 'aborted', 'unsupported', 'error'] as const;
+  const failures = ['unreachable', 'timeout', 'unauthorized', 'malformed', 'closed', 'refused', 'media', 'aborted', 'unsupported', 'error'] as const;
   const connectivity = (direct: 'connected' | 'failed' | 'skipped', relayState: 'connected' | 'failed' | 'skipped') =>
     concludeConnectivity({
       servers: [

@@ -13,7 +13,7 @@ import type { ProbeTarget } from '../../../../shared/network/test-config';
 export class ProbeError extends Error {
   override name = 'ProbeError';
   constructor(
-    readonly reason: 'unreachable' | 'timeout' | 'unauthorized' | 'malformed' | 'closed' | 'refused' | 'aborted',
+    readonly reason: 'unreachable' | 'timeout' | 'unauthorized' | 'malformed' | 'closed' | 'refused' | 'media' | 'aborted',
     message: string,
   ) {
     super(message);

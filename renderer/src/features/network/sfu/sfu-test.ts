@@ -62,7 +62,7 @@ class SfuRun {
     this.cleanups.push(() => signal.removeEventListener('abort', onAbort));
     this.cleanups.push(
       this.options.session.onNotification((name) => {
-        if (name === 'sfu.transportFailed') this.fail(new ProbeError('refused', 'The SFU reports that the media connection failed (ICE or DTLS).'));
+        if (name === 'sfu.transportFailed') this.fail(new ProbeError('media', 'The SFU reports that the media connection failed (ICE or DTLS).'));
       }),
     );
     await this.race(this.setUp());
@@ -132,7 +132,7 @@ class SfuRun {
       if (state === 'failed') {
         this.fail(
           new ProbeError(
-            'unreachable',
+            'media',
             relayOnly
               ? `The ${direction} media connection through the TURN relay to the SFU failed: check the TURN server and its credentials.`
               : `The ${direction} media connection to the SFU failed (ICE or DTLS): UDP to the SFU may be blocked; try a TURN relay.`,
@@ -183,7 +183,7 @@ function connected(transport: types.Transport): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       transport.off('connectionstatechange', onChange);
-      reject(new ProbeError('timeout', `The media connection to the SFU did not open within ${connectTimeoutMs / 1000} s: UDP to the SFU may be blocked.`));
+      reject(new ProbeError('media', `The media connection to the SFU did not open within ${connectTimeoutMs / 1000} s: UDP to the SFU may be blocked.`));
     }, connectTimeoutMs);
     const onChange = (state: types.ConnectionState) => {
       if (state !== 'connected') return;
