@@ -27,7 +27,7 @@ function ping(page: Page, lab: NetworkLab, durationMs: number, intervalMs = 20):
 }
 
 // The product's own settings: what a room's check does, not a longer, friendlier run.
-const { throughputStreams, throughputSeconds, throughputWarmupMs } = findProfile(defaultProfileId)!.network;
+const { throughputStreams, throughputSeconds, throughputWarmupMs, sfuDurationMs } = findProfile(defaultProfileId)!.network;
 
 function throughput(page: Page, lab: NetworkLab, direction: 'download' | 'upload'): Promise<number> {
   return page.evaluate(
@@ -85,7 +85,7 @@ test('more jitter on the link reads as more jitter', async ({ page, dataDir, lab
   }
 });
 
-type SfuFigures = Record<'videoFramesReceived' | 'audioPacketsReceived' | 'rttMs', number | null>;
+type SfuFigures = Record<'videoFramesReceived' | 'audioPacketsReceived' | 'rttMs' | 'availableOutgoingKbps', number | null>;
 
 function sfuCall(page: Page, lab: NetworkLab, durationMs: number): Promise<SfuFigures> {
   return page.evaluate(
@@ -111,6 +111,21 @@ test('the call through the SFU connects every time on a relay whose jitter reord
       expect(outcome.videoFramesReceived, `call ${call + 1}`).toBeGreaterThan(0);
       expect(outcome.audioPacketsReceived, `call ${call + 1}`).toBeGreaterThan(0);
       expect(outcome.rttMs, `call ${call + 1}`).toBeGreaterThanOrEqual(30);
+    }
+  } finally {
+    await host.stop();
+  }
+});
+
+test('the bitrate a call through the SFU finds for sending follows the uplink: 0.8 and 2.4 Mbit/s ± 25 %', async ({ page, dataDir, lab }) => {
+  test.setTimeout(90_000);
+  const host = await openHeadlessPage(page, dataDir);
+  try {
+    // The browser's own estimate from the SFU's transport-cc feedback, over the product's 8 s call.
+    for (const rateKbps of [800, 2400]) {
+      lab.turnLink.setImpairment({ up: { delayMs: 20, rateKbps }, down: { delayMs: 20 } });
+      const { availableOutgoingKbps } = await sfuCall(page, lab, sfuDurationMs);
+      expect(Math.abs(availableOutgoingKbps! - rateKbps) / rateKbps, `${availableOutgoingKbps} kbit/s through a ${rateKbps} kbit/s uplink`).toBeLessThanOrEqual(0.25);
     }
   } finally {
     await host.stop();

@@ -85,7 +85,8 @@ export function consumerRtpParameters(mapping: StreamMapping, mid: string, cname
       clockRate: codec.clockRate,
       ...('channels' in codec ? { channels: codec.channels } : {}),
       parameters: codec.parameters,
-      rtcpFeedback: codec.rtcpFeedback.filter((feedback) => feedback.type !== 'goog-remb'),
+      // The consumer negotiates no header extension, so no bandwidth feedback from its side.
+      rtcpFeedback: codec.rtcpFeedback.filter((feedback) => feedback.type !== 'goog-remb' && feedback.type !== 'transport-cc'),
     }));
   const encoding = mapping.consumer.rtxSsrc === null ? { ssrc: mapping.consumer.ssrc } : { ssrc: mapping.consumer.ssrc, rtx: { ssrc: mapping.consumer.rtxSsrc } };
   return { mid, codecs, headerExtensions: [], encodings: [encoding], rtcp: { cname, reducedSize: true, mux: true } };

@@ -36,6 +36,7 @@ import {
   type StreamMapping,
 } from './rtp-rewrite';
 import type { DtlsParameters, RtpCapabilities, RtpParameters } from './schemas';
+import { TransportCcRecorder, transportCcUri } from './transport-cc';
 import { WebRtcTransport } from './webrtc-transport';
 
 // One client's SFU: its transports, producers and consumers, and the RTP/RTCP routing between
@@ -47,6 +48,8 @@ export const sfuLimits = { transports: 2, producers: 4, consumers: 4 } as const;
 
 /** How often the SFU sends receiver reports + REMB upstream and sender reports downstream. */
 const reportIntervalMs = 500;
+/** How often a sender that numbers its packets hears which arrived when (libwebrtc's default). */
+const transportCcIntervalMs = 100;
 
 /** Where the SFU's UDP sockets listen and which address it announces. */
 export interface SfuNetwork {
@@ -79,6 +82,8 @@ interface TransportEntry {
   rtcpSsrc: number;
   rate: RateMeter;
   rembBps: number;
+  /** Set once a producer on this transport sends transport-wide sequence numbers: the header-extension id and what arrived. */
+  transportCc: { extensionId: number; recorder: TransportCcRecorder } | null;
 }
 
 /** The SFU state of one signaling connection. */
@@ -90,7 +95,7 @@ export class SfuSession {
   private readonly consumersBySsrc = new Map<number, Consumer>();
   private readonly ssrcs = new Set<number>();
   private readonly cname = randomUUID().slice(0, 8);
-  private readonly timer: ReturnType<typeof setInterval>;
+  private readonly timers: ReturnType<typeof setInterval>[];
   private creatingTransports = 0;
   private closed = false;
 
@@ -98,9 +103,11 @@ export class SfuSession {
     private readonly network: SfuNetwork,
     private readonly notify: (notification: string, data?: unknown) => void,
     private readonly now: () => number = Date.now,
+    /** Arrival times for transport-cc, in µs; sub-millisecond, as the feedback counts 250 µs. */
+    private readonly nowUs: () => number = () => performance.now() * 1000,
   ) {
-    this.timer = setInterval(() => this.sendReports(), reportIntervalMs);
-    this.timer.unref();
+    this.timers = [setInterval(() => this.sendReports(), reportIntervalMs), setInterval(() => this.sendTransportCc(), transportCcIntervalMs)];
+    for (const timer of this.timers) timer.unref();
   }
 
   /** `sfu.getRouterRtpCapabilities`. */
@@ -125,7 +132,7 @@ export class SfuSession {
       await transport.close();
       throw new ProbeRequestError('not-found', 'The SFU session was closed.');
     }
-    const entry: TransportEntry = { transport, rtcpSsrc: this.takeSsrc(), rate: new RateMeter(1000), rembBps: defaultRembPolicy.floorBps };
+    const entry: TransportEntry = { transport, rtcpSsrc: this.takeSsrc(), rate: new RateMeter(1000), rembBps: defaultRembPolicy.floorBps, transportCc: null };
     this.transports.set(transport.id, entry);
     transport.onRtp.subscribe((packet) => this.onRtp(entry, packet));
     transport.onRtcp.subscribe((packet) => this.onRtcp(entry, packet));
@@ -145,7 +152,8 @@ export class SfuSession {
 
   /** `sfu.produce`. */
   produce(transportId: string, kind: 'audio' | 'video', rtpParameters: RtpParameters) {
-    const { transport } = this.transportEntry(transportId);
+    const entry = this.transportEntry(transportId);
+    const { transport } = entry;
     if (transport.direction !== 'send') throw new ProbeRequestError('bad-request', 'Produce on a transport created with direction "send".');
     if (this.producers.size >= sfuLimits.producers) throw new ProbeRequestError('limit', `At most ${sfuLimits.producers} producers per connection.`);
     const stream = this.usable(() => describeProducer(kind, rtpParameters));
@@ -156,6 +164,8 @@ export class SfuSession {
     this.producers.set(producer.id, producer);
     this.producersBySsrc.set(stream.ssrc, producer);
     if (stream.rtxSsrc !== null) this.producersBySsrc.set(stream.rtxSsrc, producer);
+    const transportCcId = rtpParameters.headerExtensions?.find((extension) => extension.uri === transportCcUri)?.id;
+    if (transportCcId !== undefined && entry.transportCc === null) entry.transportCc = { extensionId: transportCcId, recorder: new TransportCcRecorder() };
     return { id: producer.id };
   }
 
@@ -201,7 +211,7 @@ export class SfuSession {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    clearInterval(this.timer);
+    for (const timer of this.timers) clearInterval(timer);
     const transports = [...this.transports.values()];
     this.transports.clear();
     this.producers.clear();
@@ -218,6 +228,11 @@ export class SfuSession {
 
   private onRtp(entry: TransportEntry, packet: RtpPacket): void {
     const nowMs = this.now();
+    if (entry.transportCc) {
+      // Every packet the sender numbered counts, bandwidth probes included: they are what it measures with.
+      const extension = packet.header.extensions.find((candidate) => candidate.id === entry.transportCc?.extensionId);
+      if (extension && extension.payload.length >= 2) entry.transportCc.recorder.record(extension.payload.readUInt16BE(0), this.nowUs());
+    }
     const producer = this.producersBySsrc.get(packet.header.ssrc);
     if (!producer || producer.transport !== entry.transport) return;
     entry.rate.add(packet.serializeSize, nowMs);
@@ -292,12 +307,15 @@ export class SfuSession {
     const producers = [...this.producers.values()].filter((producer) => producer.transport === entry.transport && producer.reception.started);
     if (producers.length === 0) return;
     const blocks = producers.map((producer) => takeReportBlock(producer.reception, nowMs));
+    const receiverReport = new RtcpRrPacket({ ssrc: entry.rtcpSsrc, reports: blocks.map((block) => new RtcpReceiverInfo(block)) });
+    // A sender on transport-cc estimates the link itself; a REMB would only cap it.
+    if (entry.transportCc) return entry.transport.sendRtcp([receiverReport]);
     const worstLoss = Math.max(0, ...blocks.map((block) => block.fractionLost / 256));
     entry.rembBps = nextRembBps(entry.rembBps, entry.rate.bitsPerSecond(nowMs), worstLoss);
     const { exponent, mantissa } = encodeRembBitrate(entry.rembBps);
     const ssrcFeedbacks = producers.flatMap((producer) => [producer.stream.ssrc]);
     entry.transport.sendRtcp([
-      new RtcpRrPacket({ ssrc: entry.rtcpSsrc, reports: blocks.map((block) => new RtcpReceiverInfo(block)) }),
+      receiverReport,
       new RtcpPayloadSpecificFeedback({
         feedback: new ReceiverEstimatedMaxBitrate({
           senderSsrc: entry.rtcpSsrc,
@@ -309,6 +327,15 @@ export class SfuSession {
         }),
       }),
     ]);
+  }
+
+  /** Transport-cc feedback to each send transport whose sender numbers its packets. */
+  private sendTransportCc(): void {
+    for (const entry of this.transports.values()) {
+      if (!entry.transportCc || entry.transport.state !== 'connected') continue;
+      const mediaSsrc = [...this.producers.values()].find((producer) => producer.transport === entry.transport)?.stream.ssrc ?? 0;
+      entry.transport.sendRtcp(entry.transportCc.recorder.takeFeedback(entry.rtcpSsrc, mediaSsrc));
+    }
   }
 
   private sendDownstreamReports(entry: TransportEntry, nowMs: number): void {

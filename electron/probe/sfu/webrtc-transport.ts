@@ -119,9 +119,10 @@ export class WebRtcTransport {
   }
 
   /** Encrypts and sends a compound RTCP packet (dropped before DTLS is up). */
-  sendRtcp(packets: RtcpPacket[]): void {
+  sendRtcp(packets: { serialize(): Buffer }[]): void {
     if (this.state !== 'connected' || packets.length === 0) return;
-    this.dtls.sendRtcp(packets).catch(() => undefined);
+    // werift's sendRtcp only serializes each packet; transport-cc feedback is written here (transport-cc.ts).
+    this.dtls.sendRtcp(packets as RtcpPacket[]).catch(() => undefined);
   }
 
   /** Closes DTLS and the UDP port; idempotent. */
