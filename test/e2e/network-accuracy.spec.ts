@@ -169,3 +169,30 @@ test('a wrong TURN password is told apart from an unreachable TURN server', asyn
     await host.stop();
   }
 });
+
+test('TURN over TCP, for networks that block UDP: a TCP relay candidate, and the ping carried through it', async ({ page, dataDir, lab }) => {
+  const host = await openHeadlessPage(page, dataDir);
+  try {
+    const tcpServer = { urls: lab.coturn.urls.tcp, username: lab.coturn.user, credential: lab.coturn.password };
+    const gathered = await page.evaluate(
+      (server) =>
+        (globalThis as unknown as { roomreadyHeadless: { network: { gather(...args: unknown[]): Promise<{ candidates: { type: string; relayProtocol?: string }[] }> } } }).roomreadyHeadless.network.gather(server, 3000),
+      tcpServer,
+    );
+    expect(gathered.candidates).toContainEqual(expect.objectContaining({ type: 'relay', relayProtocol: 'tcp' }));
+    const pinged = await page.evaluate(
+      ([probeUrl, server]) =>
+        (globalThis as unknown as { roomreadyHeadless: { network: { ping(...args: unknown[]): Promise<PingResult> } } }).roomreadyHeadless.network.ping(
+          { url: probeUrl, token: null },
+          { iceServers: [server], relayOnly: true },
+          { pingIntervalMs: 20, pingDurationMs: 2000 },
+        ),
+      [lab.probeUrl, tcpServer] as const,
+    );
+    expect(pinged.relay).toBe('connected');
+    expect(pinged.localType).toBe('relay');
+    expect(pinged.summary?.received).toBeGreaterThan(50);
+  } finally {
+    await host.stop();
+  }
+});
