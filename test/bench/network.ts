@@ -3,7 +3,8 @@
 // 1. Wall time of the whole network preflight through the CLI (relay through coturn; median of 3),
 //    against the 15 s target and the fastest tool in REFERENCE.md (LiveKit's ~15 s).
 // 2. Accuracy over a grid of impairments (delay × loss, and rate), measured / configured, on the
-//    real renderer code in Chromium through the userspace impaired link.
+//    real renderer code in Chromium through the userspace impaired link; and the call through the
+//    SFU: the browser's available outgoing bitrate against the relay's upward rate.
 // 3. Probe capacity on one core: concurrent ping-stream clients it serves while the p95 round
 //    trip stays within 5 ms of one client's (the baseline, measured in the same run); the probe
 //    is pinned to core 0 and the clients' Chromium to core 1.
@@ -15,6 +16,7 @@ import Database from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { runCli, startHost } from '../e2e/host';
 import { configureDataDir, startNetworkLab, type NetworkLab } from '../e2e/network-lab';
+import { defaultProfileId, findProfile } from '../../shared/profiles/profile';
 
 const chromiumPath = process.env.ROOMREADY_CHROMIUM ?? '/usr/bin/chromium';
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -108,7 +110,28 @@ async function benchAccuracy(page: Page, lab: NetworkLab) {
     });
   }
   lab.httpLink.setImpairment({});
-  return { baseline, rows, rates };
+  const calls: { rateKbps: number; availableKbps: number; errorPercent: number }[] = [];
+  for (const rateKbps of [1000, 2000, 3000]) {
+    lab.turnLink.setImpairment({ up: { delayMs: 20, rateKbps }, down: { delayMs: 20 } });
+    const availableKbps = await sfuAvailableKbps(page, lab);
+    calls.push({ rateKbps, availableKbps, errorPercent: round((100 * (availableKbps - rateKbps)) / rateKbps) });
+  }
+  lab.turnLink.setImpairment({});
+  return { baseline, rows, rates, calls };
+}
+
+/** The browser's estimate of what it can send, after the product's 8 s call through the SFU over the relay. */
+async function sfuAvailableKbps(page: Page, lab: NetworkLab): Promise<number> {
+  const measured = (await page.evaluate(
+    ([probeUrl, turnUrl, user, password, durationMs]) =>
+      (globalThis as unknown as { roomreadyHeadless: Network }).roomreadyHeadless.network.sfu!(
+        { url: probeUrl, token: null },
+        { iceServers: [{ urls: turnUrl, username: user, credential: password }], relayOnly: true },
+        durationMs,
+      ),
+    [lab.probeUrl, lab.turnUrl, lab.coturn.user, lab.coturn.password, findProfile(defaultProfileId)!.network.sfuDurationMs] as const,
+  )) as { availableOutgoingKbps: number | null };
+  return measured.availableOutgoingKbps ?? 0;
 }
 
 /** A probe process pinned to one core, with room for many clients from one address. */
@@ -219,6 +242,9 @@ async function main(): Promise<void> {
       for (const row of accuracy.rates) {
         console.log(`${(row.rateKbps / 1000).toFixed(0).padStart(4)} Mbps  ${row.downMbps.toFixed(2).padStart(8)}  ${row.upMbps.toFixed(2).padStart(7)}  ${row.downErrorPercent.toFixed(1).padStart(8)} %  ${row.upErrorPercent.toFixed(1).padStart(6)} %`);
       }
+      console.log('\nAvailable outgoing bitrate of the call through the SFU, the relay rate-limited upward:');
+      console.log('rate set    estimate  error');
+      for (const row of accuracy.calls) console.log(`${(row.rateKbps / 1000).toFixed(1).padStart(4)} Mbps  ${(row.availableKbps / 1000).toFixed(2).padStart(6)} Mbps  ${row.errorPercent.toFixed(1).padStart(5)} %`);
 
       const capacity = await benchCapacity();
       console.log(`\nProbe capacity on one core (p95 of one client: ${capacity.baselineP95} ms):`);
