@@ -109,7 +109,10 @@ export function iceUrlPort(url: string): number | null {
   return /s$/i.test(match[1] ?? '') ? 5349 : 3478;
 }
 
-function kindOf(candidate: ParsedCandidate, server: IceServerResult): string {
+/** What `candidateTypes` lists: candidate types, relays by their protocol to the TURN server, and IPv6 when seen. */
+export const candidateKinds = ['host', 'srflx', 'prflx', 'relay-udp', 'relay-tcp', 'relay-tls', 'ipv6'] as const;
+
+function kindOf(candidate: ParsedCandidate, server: IceServerResult): (typeof candidateKinds)[number] {
   if (candidate.type !== 'relay') return candidate.type;
   return `relay-${candidate.relayProtocol ?? server.transport}`;
 }

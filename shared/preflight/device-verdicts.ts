@@ -5,7 +5,9 @@ import type { DeviceLimits } from '../profiles/profile';
 import { combineFindings, roundMetric, statusAbove, statusBelow, type Check, type CheckKind, type Finding } from './check';
 
 /** Why a device could not be tested. */
-export type CaptureFailure = 'permission-denied' | 'no-device' | 'device-busy' | 'device-lost' | 'unsupported' | 'aborted' | 'error';
+/** Why a device could not be tested (a check's `failure` metric). */
+export const captureFailures = ['permission-denied', 'no-device', 'device-busy', 'device-lost', 'unsupported', 'aborted', 'error'] as const;
+export type CaptureFailure = (typeof captureFailures)[number];
 
 const finding = (status: Finding['status'], key: string, values?: Record<string, number | string>): Finding => ({
   status,

@@ -24,7 +24,9 @@ test('the technician checks the network: progress per step, the figures, a verdi
     await expect(network).toContainText(lab.probeUrl);
     await expect(network.getByText(/^Round trip \d+ ms, jitter/)).toBeVisible();
     await network.getByText('Measurements').click();
-    await expect(network.getByText('relay-udp')).toBeVisible();
+    // Candidate kinds in words, not as the codes they are stored as.
+    await expect(network.getByText('TURN relay over UDP')).toBeVisible();
+    await expect(network.getByText('relay-udp')).toHaveCount(0);
     await expect(page.getByRole('article', { name: /^Call through the SFU: / }).locator('.badge')).toHaveText(/Pass|Warning/);
     const readiness = page.getByRole('region', { name: 'Ready for which events' });
     await expect(readiness.getByRole('listitem')).toHaveCount(5);

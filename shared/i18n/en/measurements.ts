@@ -56,4 +56,26 @@ export const measurementsEn = {
     custom: 'Own endpoints',
   },
   values: { yes: 'yes', no: 'no', none: '—' },
+  /** Words for the figures recorded as codes (MOS bands are named in incidents.mosBands). */
+  codes: {
+    qualityLimitationReason: { none: 'nothing', bandwidth: 'bandwidth', cpu: 'processor', other: 'something else' },
+    failure: {
+      'permission-denied': 'access refused',
+      'no-device': 'no such device',
+      'device-busy': 'in use by another program',
+      'device-lost': 'disconnected during the test',
+      unsupported: 'not possible in this browser',
+      aborted: 'cancelled',
+      error: 'an error',
+    },
+    candidateTypes: {
+      host: 'this computer (host)',
+      srflx: 'through NAT (server reflexive)',
+      prflx: 'learnt from the other side (peer reflexive)',
+      'relay-udp': 'TURN relay over UDP',
+      'relay-tcp': 'TURN relay over TCP',
+      'relay-tls': 'TURN relay over TLS',
+      ipv6: 'an IPv6 address',
+    },
+  },
 };

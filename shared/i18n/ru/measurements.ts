@@ -58,4 +58,25 @@ export const measurementsRu: Translation['measurements'] = {
     custom: 'Собственные адреса',
   },
   values: { yes: 'да', no: 'нет', none: '—' },
+  codes: {
+    qualityLimitationReason: { none: 'ничем', bandwidth: 'пропускной способностью', cpu: 'процессором', other: 'другим' },
+    failure: {
+      'permission-denied': 'доступ запрещён',
+      'no-device': 'устройство не найдено',
+      'device-busy': 'занято другой программой',
+      'device-lost': 'отключено во время проверки',
+      unsupported: 'невозможно в этом браузере',
+      aborted: 'отменено',
+      error: 'ошибка',
+    },
+    candidateTypes: {
+      host: 'этот компьютер (host)',
+      srflx: 'через NAT (server reflexive)',
+      prflx: 'адрес, узнанный от собеседника (peer reflexive)',
+      'relay-udp': 'TURN-ретранслятор по UDP',
+      'relay-tcp': 'TURN-ретранслятор по TCP',
+      'relay-tls': 'TURN-ретранслятор по TLS',
+      ipv6: 'адрес IPv6',
+    },
+  },
 };

@@ -4,7 +4,9 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../../shared/i18n/en';
 import { ru } from '../../../shared/i18n/ru';
+import { createTranslator } from '../../../shared/i18n/translator';
 import { platformIds } from '../../../shared/network/platform-endpoints';
+import { measurementCodeKey, measurementCodes } from '../../../shared/preflight/measurement-text';
 
 /** The keys of every object literal written as a check's `metrics: { … }` in the verdict code. */
 function metricKeysIn(dir: string): Set<string> {
@@ -39,5 +41,37 @@ describe('the names of the measurements a check shows', () => {
 
   it('name nothing the checks do not record', () => {
     expect(Object.keys(en.measurements.names).filter((name) => !keys.has(name))).toEqual([]);
+  });
+});
+
+describe('the words for measurements recorded as codes', () => {
+  const english = createTranslator('en');
+  const russian = createTranslator('ru');
+
+  it('name every code of every enumerated measurement in both languages', () => {
+    for (const [name, codes] of Object.entries(measurementCodes)) {
+      expect(en.measurements.names, name).toHaveProperty(name);
+      for (const code of codes) {
+        const key = measurementCodeKey(name, code)!;
+        expect(key, `${name}: ${code}`).not.toBeNull();
+        expect(english(key), key).not.toBe(key);
+        expect(russian(key), key).not.toBe(english(key));
+      }
+    }
+    expect(russian(measurementCodeKey('qualityLimitationReason', 'bandwidth')!)).toBe('пропускной способностью');
+    expect(english(measurementCodeKey('mosBand', 'fair')!)).toBe('Fair');
+    expect(russian(measurementCodeKey('candidateTypes', 'relay-tcp')!)).toBe('TURN-ретранслятор по TCP');
+  });
+
+  it('leave text that is no known code as it is, and codes of other measurements alone', () => {
+    expect(measurementCodeKey('qualityLimitationReason', 'warp-drive')).toBeNull();
+    expect(measurementCodeKey('mosBand', 'bandwidth')).toBeNull();
+    expect(measurementCodeKey('deviceLabel', 'cpu')).toBeNull();
+  });
+
+  it('words only codes that exist: no label without a code', () => {
+    for (const [name, labels] of Object.entries(en.measurements.codes)) {
+      expect(Object.keys(labels).sort(), name).toEqual([...measurementCodes[name as keyof typeof measurementCodes]].sort());
+    }
   });
 });

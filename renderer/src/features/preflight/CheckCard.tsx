@@ -1,15 +1,20 @@
 import { useTranslation } from 'react-i18next';
 import type { Check } from '../../../../shared/preflight/check';
+import { measurementCodeKey } from '../../../../shared/preflight/measurement-text';
 import type { PreflightRun } from '../../../../shared/preflight/run';
 import { useFormat } from '../../i18n/use-format';
 import { StatusBadge } from './StatusBadge';
 
-/** A measurement as a person reads it: numbers in the language on screen, yes / no, lists joined. */
-function measurementText(value: Check['metrics'][string], number: (value: number, digits: number) => string, t: (key: string) => string): string {
+/** A measurement as a person reads it: numbers in the language on screen, yes / no, codes in words, lists joined. */
+function measurementText(name: string, value: Check['metrics'][string], number: (value: number, digits: number) => string, t: (key: string) => string): string {
   if (value === null) return t('measurements.values.none');
   if (typeof value === 'number') return number(value, 3);
   if (typeof value === 'boolean') return t(value ? 'measurements.values.yes' : 'measurements.values.no');
-  return Array.isArray(value) ? value.join(', ') : value;
+  const word = (code: string) => {
+    const key = measurementCodeKey(name, code);
+    return key ? t(key) : code;
+  };
+  return Array.isArray(value) ? value.map(word).join(', ') : word(value);
 }
 
 /** One check: status, the sentence, what to do, the measurements and the change since last time. */
@@ -48,7 +53,7 @@ export function CheckCard({ check, previous, snapshot }: { check: Check; previou
           {Object.entries(check.metrics).map(([name, value]) => (
             <div key={name} className="fact">
               <dt title={name}>{t(`measurements.names.${name}`)}</dt>
-              <dd>{measurementText(value, format.number, t)}</dd>
+              <dd>{measurementText(name, value, format.number, t)}</dd>
             </div>
           ))}
         </dl>
