@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
@@ -101,6 +101,26 @@ describe('electron-builder.yml', { timeout: 30_000 }, () => {
     } finally {
       // The target writes its install scripts into the packager's temp folder as it is made.
       await (deb as unknown as { scriptFiles: Promise<unknown> }).scriptFiles;
+      await packager.tempDirManager.cleanup();
+    }
+  });
+
+  it('has its own icon, which electron-builder finds and turns into the Linux icon set', async () => {
+    const png = readFileSync(join(projectDir, loadConfig().directories!.buildResources!, 'icon.png'));
+    // PNG signature, then IHDR: 1024 × 1024, 8 bits per channel, RGBA (colour type 6).
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]]).toEqual([1024, 1024, 8, 6]);
+    const packager = new Packager({ projectDir });
+    await packager.validateConfig();
+    packager._appInfo = new AppInfo(packager, null);
+    const linux = new LinuxPackager(packager);
+    const converted = join(projectDir, 'dist', '.icon-set');
+    try {
+      // What the AppImage and deb targets ask for: found in assets/, not Electron's default.
+      const icons = await linux.resolveIcon([], [], 'set');
+      expect(icons.map(({ file, size }) => ({ file: relative(projectDir, file), size }))).toEqual([{ file: join('assets', 'icon.png'), size: 1024 }]);
+    } finally {
+      rmSync(converted, { recursive: true, force: true });
       await packager.tempDirManager.cleanup();
     }
   });
