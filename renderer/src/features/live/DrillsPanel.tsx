@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { drillKinds, type DrillKind } from '../../../../shared/live/live';
 import { useFormat } from '../../i18n/use-format';
 import { useLive } from './store';
-import { formatElapsed } from './time-input';
+import { formatDuration } from '../../ui/duration';
 
 /** For trainers: inject a simulated failure, end it, and read how the team responded to each drill. */
 export function DrillsPanel() {
@@ -13,7 +13,7 @@ export function DrillsPanel() {
   const monitoring = useLive((state) => state.status?.monitoring ?? false);
   const format = useFormat();
   const [kind, setKind] = useState<DrillKind>('link-down');
-  const time = (ms: number | null) => (ms === null ? t('live.drills.notYet') : formatElapsed(ms));
+  const time = (ms: number | null) => (ms === null ? t('live.drills.notYet') : formatDuration(ms));
   return (
     <section className="panel drills-panel" aria-labelledby="drills-title">
       <h2 id="drills-title">{t('live.drills.title')}</h2>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { mosBands, timelineMetrics, type TimelineMetric } from '../../../../shared/live/live';
 import { useFormat } from '../../i18n/use-format';
 import { useLive } from './store';
-import { formatElapsed } from './time-input';
+import { formatDuration } from '../../ui/duration';
 
 const metricDigits: Record<TimelineMetric, number> = { rttMs: 0, jitterMs: 1, lossPercent: 1, mos: 2, micDbfs: 0, fps: 1 };
 
@@ -12,8 +12,8 @@ export function EventReport() {
   const summary = useLive((state) => state.summary);
   const format = useFormat();
   const { loadSummary, exportReport } = useLive.getState();
-  const duration = (ms: number | null) => (ms === null ? t('live.report.open') : formatElapsed(ms));
-  const drillTime = (ms: number | null) => (ms === null ? t('live.drills.notYet') : formatElapsed(ms));
+  const duration = (ms: number | null) => (ms === null ? t('live.report.open') : formatDuration(ms));
+  const drillTime = (ms: number | null) => (ms === null ? t('live.drills.notYet') : formatDuration(ms));
   const percent = (share: number) => t('live.units.percent', { value: format.number(share * 100, 1) });
 
   return (

@@ -3,7 +3,7 @@ import type { Incident } from '../../../../shared/live/live';
 import { useFormat } from '../../i18n/use-format';
 import { playbooksForRule } from './playbooks';
 import { useLive } from './store';
-import { formatElapsed } from './time-input';
+import { formatDuration } from '../../ui/duration';
 import { useNow } from '../run-of-show/use-now';
 
 /** A banner for each open incident: what, since when, its Plan B playbooks and "Acknowledge". */
@@ -36,7 +36,7 @@ function IncidentBanner({ incident }: { incident: Incident }) {
         <span className="badge badge-severity">{t(`incidents.severities.${incident.severity}`)}</span>
       </h3>
       <p>
-        {t('live.incidents.since', { time: format.time(incident.startedAt), elapsed: formatElapsed(now - incident.startedAt) })}
+        {t('live.incidents.since', { time: format.time(incident.startedAt), elapsed: formatDuration(now - incident.startedAt) })}
         {incident.acknowledgedAt !== null && ` · ${t('live.incidents.acknowledgedAt', { time: format.time(incident.acknowledgedAt) })}`}
       </p>
       {incident.note && <p className="incident-note">{incident.note}</p>}

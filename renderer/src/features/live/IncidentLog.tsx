@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../../../shared/live/live';
 import { useFormat } from '../../i18n/use-format';
 import { useLive } from './store';
-import { formatElapsed } from './time-input';
+import { formatDuration } from '../../ui/duration';
 
 /** Every incident of the event, oldest first, with its note editable; and a button to log one by hand. */
 export function IncidentLog({ onLogIncident }: { onLogIncident: () => void }) {
@@ -50,7 +50,7 @@ function IncidentEntry({ incident }: { incident: Incident }) {
       <p>
         {incident.drill && <span className="badge drill-badge">{t('live.drills.badge')}</span>} <strong>{t(`incidents.rules.${incident.rule}`)}</strong> · {t(`incidents.severities.${incident.severity}`)} ·{' '}
         {format.time(incident.startedAt)}
-        {incident.endedAt === null ? ` · ${t('live.incidents.stillOpen')}` : ` – ${format.time(incident.endedAt)} (${formatElapsed(incident.endedAt - incident.startedAt)})`}
+        {incident.endedAt === null ? ` · ${t('live.incidents.stillOpen')}` : ` – ${format.time(incident.endedAt)} (${formatDuration(incident.endedAt - incident.startedAt)})`}
         {incident.manual && ` · ${t('live.incidents.manual')}`}
       </p>
       <div className="inline-field note-field">

@@ -14,12 +14,3 @@ export function fromLocalInput(value: string): number | null {
   const date = new Date(year, month - 1, day, hours, minutes, match[6] ? Number(match[6]) : 0);
   return Number.isNaN(date.getTime()) ? null : date.getTime();
 }
-
-/** A duration in ms as h:mm:ss (or m:ss under an hour). */
-export function formatElapsed(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${minutes}:${pad(seconds)}`;
-}

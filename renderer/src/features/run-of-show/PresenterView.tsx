@@ -4,7 +4,7 @@ import type { RunWithTemplate } from '../../../../shared/runofshow/run';
 import { runClock } from '../../../../shared/runofshow/run-clock';
 import { deriveRunState } from '../../../../shared/runofshow/run-state';
 import { api } from '../../api/api';
-import { formatDuration } from './format';
+import { formatDuration } from '../../ui/duration';
 import { useNow } from './use-now';
 
 /**

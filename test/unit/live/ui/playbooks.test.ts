@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { playbooksForRule, type PlaybookChoice } from '../../../../renderer/src/features/live/playbooks';
-import { formatElapsed, fromLocalInput, toLocalInput } from '../../../../renderer/src/features/live/time-input';
+import { formatDuration } from '../../../../renderer/src/ui/duration';
+import { fromLocalInput, toLocalInput } from '../../../../renderer/src/features/live/time-input';
 
 const playbooks: PlaybookChoice[] = [
   { id: 'plan-b-link-down', name: 'Internet link down or degraded', language: 'en', triggers: ['link-lost', 'loss-high'] },
@@ -32,8 +33,9 @@ describe('times in the new event form', () => {
   });
 
   it('formats elapsed times as m:ss or h:mm:ss', () => {
-    expect(formatElapsed(65_400)).toBe('1:05');
-    expect(formatElapsed(3_725_000)).toBe('1:02:05');
-    expect(formatElapsed(-5)).toBe('0:00');
+    expect(formatDuration(65_400)).toBe('1:05');
+    expect(formatDuration(3_725_000)).toBe('1:02:05');
+    expect(formatDuration(-5)).toBe('0:00');
+    expect(formatDuration(-61_000)).toBe('−1:01');
   });
 });
