@@ -256,7 +256,6 @@ export const en = {
       noVideo: 'No video came back through the SFU.',
       noAudio: 'No audio came back through the SFU.',
       limitedCpu: 'The video sent was held back by the computer’s processor.',
-      lowAvailable: 'Through the SFU the call could send {{available}} Mbps; {{height}}p video needs {{needed}} Mbps.',
       highRtt: 'Through the SFU the round trip takes {{rtt}} ms; calls need less than {{limit}} ms.',
       highLoss: 'Through the SFU {{loss}} % of packets are lost; calls need less than {{limit}} %.',
       highJitter: 'Through the SFU jitter is {{jitter}} ms; calls need less than {{limit}} ms.',
