@@ -211,6 +211,11 @@ export const monitorConfig = {
    * error level, REFERENCE.md), so nobody speaking or a muted mixer falls below it.
    */
   micSilentDbfs: -60,
+  /**
+   * A second above this RMS is shown as too loud: speech that loud clips on its peaks (the
+   * device preflight's meter turns amber at the same level). Shown only, never an incident.
+   */
+  micLoudDbfs: -6,
   /** Seconds the renderer queues while the host is unreachable (an hour at 1 Hz; oldest dropped beyond). */
   rendererQueueSeconds: 3600,
   /** Seconds sent in one live:samples request (the contract's maximum). */

@@ -34,7 +34,7 @@ export interface StateWords {
   priorities: Record<'must' | 'should' | 'could', string>;
   missingToday: string;
   link: string[];
-  micState: Record<'ok' | 'silent' | 'lost', string>;
+  micState: Record<'ok' | 'silent' | 'lost' | 'loud', string>;
   levelBand: Record<'below' | 'within' | 'above', string>;
   scoreBand: Record<'low' | 'fair' | 'good', string>;
 }
@@ -63,7 +63,7 @@ export function stateWords(s: Translation): StateWords {
     priorities: { must: lookup(s, priorityNameKey('must')), should: lookup(s, priorityNameKey('should')), could: lookup(s, priorityNameKey('could')) },
     missingToday: s.preflight.missingToday,
     link: [s.live.tiles.linkUp, s.live.tiles.linkDown, s.live.tiles.none],
-    micState: s.live.tiles.micState,
+    micState: { ...s.live.tiles.micState, loud: s.live.tiles.micLoud },
     levelBand: s.preflight.levelBand,
     scoreBand: s.reports.scoreBand,
   };
@@ -296,7 +296,7 @@ async function auditMeterZones(page: Page, words: StateWords, meters: ZonedMeter
       wanted = [words.levelBand[zone === 'optimum' ? 'within' : meter.belowOptimum ? 'below' : 'above']];
       ok = namesOnly(meter.text, wanted[0]!, vocabulary) && namesOnly(meter.valueText, wanted[0]!, vocabulary);
     } else if (meter.kind === 'mic') {
-      wanted = zone === 'optimum' ? [words.micState.ok] : [words.micState.silent, words.micState.lost];
+      wanted = zone === 'optimum' ? [words.micState.ok] : meter.belowOptimum ? [words.micState.silent, words.micState.lost] : [words.micState.loud];
       ok = wanted.includes(meter.text);
     } else {
       wanted = ['which zone it is in'];

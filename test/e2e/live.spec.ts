@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import type { Drill, Incident, LiveEvent, MonitorStatus } from '../../shared/live/live';
 import config, { chromiumPath } from '../../playwright.config';
 import { expect, test } from './fixtures';
-import type { RunningHost } from './host';
 import { audioFixture } from './media-fixtures';
 import { hostApi } from './host-api';
+import { createEvent, tileValue } from './live-page';
 
 // A steady −20 dBFS-peak sine (−23 dBFS RMS) as the microphone, so every second reads 'ok'
 // and the level tile has a known answer; the camera is Chromium's moving fake picture at 20 fps.
@@ -24,20 +23,6 @@ function findAll(value: unknown, match: (node: Record<string, unknown>) => boole
   const node = value as Record<string, unknown>;
   return [...(match(node) ? [node] : []), ...Object.values(node).flatMap((child) => findAll(child, match))];
 }
-
-async function createEvent(page: Page, host: RunningHost, title: string): Promise<number> {
-  await page.goto(`${host.openUrl}#/live-event`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Live event' })).toBeVisible();
-  await page.getByLabel('Title').fill(title);
-  await page.getByLabel('Event type').selectOption('webinar');
-  await page.getByRole('button', { name: 'Create event' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  const id = /#\/live-event\/(\d+)$/.exec(page.url())?.[1];
-  expect(id).toBeDefined();
-  return Number(id);
-}
-
-const tileValue = (page: Page, tile: string) => page.locator(`[data-tile="${tile}"] .tile-value`);
 
 test('a monitored event logs every second, a drill opens its Plan B, and the report holds both', async ({ page, host }) => {
   const api = await hostApi(host.url);
@@ -159,3 +144,4 @@ test('a manual incident by hotkey with a note, and the screen in Russian', async
     api.close();
   }
 });
+

@@ -92,6 +92,7 @@ export const liveEn = {
     none: '—',
     camera: { ok: 'picture OK', frozen: 'picture frozen', black: 'picture black', lost: 'camera lost' },
     micState: { ok: 'sound OK', silent: 'silent', lost: 'microphone lost' },
+    micLoud: 'too loud: turn the microphone or mixer down',
   },
   units: {
     ms: '{{value}} ms',

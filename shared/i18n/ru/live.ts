@@ -102,6 +102,7 @@ export const liveRu: Translation['live'] = {
     none: '—',
     camera: { ok: 'картинка в порядке', frozen: 'картинка застыла', black: 'чёрная картинка', lost: 'камера пропала' },
     micState: { ok: 'звук в порядке', silent: 'тишина', lost: 'микрофон пропал' },
+    micLoud: 'слишком громко: убавьте микрофон или пульт',
   },
   units: {
     ms: '{{value}} мс',

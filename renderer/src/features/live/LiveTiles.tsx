@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { monitorConfig, type LiveSample } from '../../../../shared/live/live';
 import { useFormat } from '../../i18n/use-format';
+import { meterZone, type MeterZones } from '../../ui/meter-zone';
 import { useLive } from './store';
 
 const meterFloorDbfs = -80;
+/** Amber below the level a second counts as silent and above the level it is too loud. */
+const micZones: MeterZones = { low: monitorConfig.micSilentDbfs, high: monitorConfig.micLoudDbfs, optimum: -20 };
 
 /** The latest second: link, microphone level and camera frame rate, each as a number with its unit. */
 export function LiveTiles() {
@@ -43,14 +46,15 @@ function MicTile({ sample }: { sample: LiveSample | null }) {
   const format = useFormat();
   const level = sample?.micDbfs ?? null;
   const value = level === null ? t('live.tiles.none') : t('live.units.dbfs', { value: format.number(level, 0) });
-  const state = sample?.micState ? t(`live.tiles.micState.${sample.micState}`) : null;
+  const loud = sample?.micState === 'ok' && level !== null && meterZone(level, micZones) === 'above';
+  const state = loud ? t('live.tiles.micLoud') : sample?.micState ? t(`live.tiles.micState.${sample.micState}`) : null;
   return (
     <div className="tile tile-wide" data-tile="mic">
       <dt id="mic-tile-label">{t('live.tiles.mic')}</dt>
       <dd>
-        {/* Amber below the level a second counts as silent, so the colour and the state's word always agree; no bar without a reading. */}
+        {/* The colour and the state's word always agree; no bar without a reading. */}
         {level !== null && (
-          <meter aria-labelledby="mic-tile-label" aria-valuetext={state ? `${value}, ${state}` : value} min={meterFloorDbfs} max={0} low={monitorConfig.micSilentDbfs} optimum={-20} value={level} />
+          <meter aria-labelledby="mic-tile-label" aria-valuetext={state ? `${value}, ${state}` : value} min={meterFloorDbfs} max={0} {...micZones} value={level} />
         )}
         <span className="tile-value">{value}</span>
         {state && <span className="tile-state">{state}</span>}
