@@ -10,6 +10,7 @@ import {
   type RtcpPacket,
   type RtpPacket,
 } from 'werift';
+import { packFlights } from './dtls-flight-packing';
 import { DtlsHandshakeReassembler } from './dtls-reassembly';
 import { IceLiteEndpoint, type IceLiteCandidate, type IceLiteParameters } from './ice-lite';
 import type { DtlsParameters } from './schemas';
@@ -18,7 +19,8 @@ import type { DtlsParameters } from './schemas';
 // RTCDtlsTransport does the DTLS handshake (as server: mediasoup-client always takes the
 // client role), checks the client's fingerprint and keys SRTP; it only needs an ICE connection
 // with `onData` and `send`, which the ICE-lite endpoint provides, with fragmented handshake
-// messages put back together first and late ClientHellos dropped (dtls-reassembly.ts).
+// messages put back together first and late ClientHellos dropped (dtls-reassembly.ts), and its
+// flights sent packed (dtls-flight-packing.ts).
 
 /** States a transport goes through; 'failed' means ICE or DTLS failed. */
 export type TransportState = 'new' | 'connecting' | 'connected' | 'failed' | 'closed';
@@ -62,7 +64,7 @@ export class WebRtcTransport {
     });
     // RTCDtlsTransport reads only `connection` (onData/send/close), `role` and `stop()` of its ICE transport.
     const iceTransport = {
-      connection: { onData: received, send: ice.send, close: ice.close, nominated: undefined },
+      connection: { onData: received, send: packFlights(ice.send), close: ice.close, nominated: undefined },
       role: 'controlled',
       state: 'new',
       stop: ice.close,
