@@ -40,7 +40,7 @@ export function Runner({ runId }: { runId: number }) {
   const [selected, setSelected] = useState(0);
   const [picking, setPicking] = useState(false);
   const [help, setHelp] = useState(false);
-  const [displays, setDisplays] = useState<DisplayInfo[]>([]);
+  const [displays, setDisplays] = useState<DisplayInfo[] | null>(null);
   const [displayId, setDisplayId] = useState<number | undefined>(undefined);
 
   useEffect(() => {
@@ -114,10 +114,15 @@ export function Runner({ runId }: { runId: number }) {
     const child = await start({ templateId, title: name, plannedStart: Date.now(), parentRunId: run.id });
     if (child) navigate('run-of-show', 'run', child.id);
   };
+  // Same-origin and without noopener, so the tab inherits this one's session (and web-mode token).
+  const openPresenterTab = () => window.open(`#/presenter/${run.id}`, '_blank');
   const openPresenter = async () => {
+    // A host without windows of its own (web mode) lists no displays: the tab opens in the click
+    // itself, while the browser still counts it as the person's doing (after a round trip to the
+    // host, a loaded machine could outlast that and the popup would be blocked).
+    if (displays?.length === 0) return void openPresenterTab();
     const result = await api.request['presenter:open']({ runId: run.id, displayId });
-    // Same-origin and without noopener, so the tab inherits this one's session (and web-mode token).
-    if (result.ok && !result.value.opened) window.open(`#/presenter/${run.id}`, '_blank');
+    if (result.ok && !result.value.opened) openPresenterTab();
   };
   const exportCsv = () => downloadText(`run-${run.id}.csv`, runLogCsv(run.template, run, state), 'text/csv');
 
@@ -179,7 +184,7 @@ export function Runner({ runId }: { runId: number }) {
         <button type="button" onClick={() => void openPresenter()}>
           {t('runner.openPresenter')}
         </button>
-        {displays.length > 1 && (
+        {displays && displays.length > 1 && (
           <label className="inline-field">
             <span>{t('runner.display')}</span>
             <select value={displayId} onChange={(event) => setDisplayId(Number(event.target.value))}>
