@@ -14,15 +14,39 @@ interface PingResult {
   localType: string | null;
 }
 
-function ping(page: Page, lab: NetworkLab, durationMs: number, intervalMs = 20): Promise<PingResult> {
+interface TurnServer {
+  urls: string;
+  username: string;
+  credential: string;
+}
+
+/** The lab's coturn behind its impaired UDP link. */
+const labTurn = (lab: NetworkLab): TurnServer => ({ urls: lab.turnUrl, username: lab.coturn.user, credential: lab.coturn.password });
+
+/** A relay-only ping stream to the lab's probe, through the lab's TURN link unless told another server. */
+function ping(page: Page, lab: NetworkLab, durationMs: number, intervalMs = 20, server = labTurn(lab)): Promise<PingResult> {
   return page.evaluate(
-    ([probeUrl, turnUrl, user, password, pingDurationMs, pingIntervalMs]) =>
+    ([probeUrl, turnServer, pingDurationMs, pingIntervalMs]) =>
       (globalThis as unknown as { roomreadyHeadless: { network: { ping(...args: unknown[]): Promise<PingResult> } } }).roomreadyHeadless.network.ping(
         { url: probeUrl, token: null },
-        { iceServers: [{ urls: turnUrl, username: user, credential: password }], relayOnly: true },
+        { iceServers: [turnServer], relayOnly: true },
         { pingIntervalMs, pingDurationMs },
       ),
-    [lab.probeUrl, lab.turnUrl, lab.coturn.user, lab.coturn.password, durationMs, intervalMs] as const,
+    [lab.probeUrl, server, durationMs, intervalMs] as const,
+  );
+}
+
+interface GatherResult {
+  errors: { errorCode: number }[];
+  candidates: { type: string; relayProtocol?: string }[];
+}
+
+/** The candidates one ICE server gives within 3 s, and its errors. */
+function gather(page: Page, server: TurnServer): Promise<GatherResult> {
+  return page.evaluate(
+    (iceServer) =>
+      (globalThis as unknown as { roomreadyHeadless: { network: { gather(...args: unknown[]): Promise<GatherResult> } } }).roomreadyHeadless.network.gather(iceServer, 3000),
+    server,
   );
 }
 
@@ -89,13 +113,13 @@ type SfuFigures = Record<'videoFramesReceived' | 'audioPacketsReceived' | 'rttMs
 
 function sfuCall(page: Page, lab: NetworkLab, durationMs: number): Promise<SfuFigures> {
   return page.evaluate(
-    ([probeUrl, turnUrl, user, password, callMs]) =>
+    ([probeUrl, turnServer, callMs]) =>
       (globalThis as unknown as { roomreadyHeadless: { network: { sfu(...args: unknown[]): Promise<SfuFigures> } } }).roomreadyHeadless.network.sfu(
         { url: probeUrl, token: null },
-        { iceServers: [{ urls: turnUrl, username: user, credential: password }], relayOnly: true },
+        { iceServers: [turnServer], relayOnly: true },
         callMs,
       ),
-    [lab.probeUrl, lab.turnUrl, lab.coturn.user, lab.coturn.password, durationMs] as const,
+    [lab.probeUrl, labTurn(lab), durationMs] as const,
   );
 }
 
@@ -152,21 +176,12 @@ test('a 5 Mbit/s link reads as 5 Mbit/s ± 15 % down and up', async ({ page, dat
 test('a wrong TURN password is told apart from an unreachable TURN server', async ({ page, dataDir, lab }) => {
   const host = await openHeadlessPage(page, dataDir);
   try {
-    const gather = (urls: string, credential: string) =>
-      page.evaluate(
-        ([serverUrls, user, password]) =>
-          (globalThis as unknown as { roomreadyHeadless: { network: { gather(...args: unknown[]): Promise<{ errors: { errorCode: number }[]; candidates: { type: string }[] }> } } }).roomreadyHeadless.network.gather(
-            { urls: serverUrls, username: user, credential: password },
-            3000,
-          ),
-        [urls, lab.coturn.user, credential] as const,
-      );
-    const good = await gather(lab.turnUrl, lab.coturn.password);
+    const good = await gather(page, labTurn(lab));
     expect(good.candidates.map((candidate) => candidate.type)).toContain('relay');
-    const wrongPassword = await gather(lab.turnUrl, 'not-the-password');
+    const wrongPassword = await gather(page, { ...labTurn(lab), credential: 'not-the-password' });
     expect(wrongPassword.candidates).toEqual([]);
     expect(wrongPassword.errors.map((error) => error.errorCode)).toContain(401);
-    const unreachable = await gather('turn:127.0.0.1:9?transport=udp', lab.coturn.password);
+    const unreachable = await gather(page, { ...labTurn(lab), urls: 'turn:127.0.0.1:9?transport=udp' });
     expect(unreachable.errors.map((error) => error.errorCode)).not.toContain(401);
   } finally {
     await host.stop();
@@ -176,22 +191,10 @@ test('a wrong TURN password is told apart from an unreachable TURN server', asyn
 test('TURN over TCP, for networks that block UDP: a TCP relay candidate, and the ping carried through it', async ({ page, dataDir, lab }) => {
   const host = await openHeadlessPage(page, dataDir);
   try {
-    const tcpServer = { urls: lab.coturn.urls.tcp, username: lab.coturn.user, credential: lab.coturn.password };
-    const gathered = await page.evaluate(
-      (server) =>
-        (globalThis as unknown as { roomreadyHeadless: { network: { gather(...args: unknown[]): Promise<{ candidates: { type: string; relayProtocol?: string }[] }> } } }).roomreadyHeadless.network.gather(server, 3000),
-      tcpServer,
-    );
+    const tcpServer = { ...labTurn(lab), urls: lab.coturn.urls.tcp };
+    const gathered = await gather(page, tcpServer);
     expect(gathered.candidates).toContainEqual(expect.objectContaining({ type: 'relay', relayProtocol: 'tcp' }));
-    const pinged = await page.evaluate(
-      ([probeUrl, server]) =>
-        (globalThis as unknown as { roomreadyHeadless: { network: { ping(...args: unknown[]): Promise<PingResult> } } }).roomreadyHeadless.network.ping(
-          { url: probeUrl, token: null },
-          { iceServers: [server], relayOnly: true },
-          { pingIntervalMs: 20, pingDurationMs: 2000 },
-        ),
-      [lab.probeUrl, tcpServer] as const,
-    );
+    const pinged = await ping(page, lab, 2000, 20, tcpServer);
     expect(pinged.relay).toBe('connected');
     expect(pinged.localType).toBe('relay');
     expect(pinged.summary?.received).toBeGreaterThan(50);
